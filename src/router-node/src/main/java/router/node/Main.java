@@ -1,0 +1,5 @@
+package router.node;
+
+public final class Main {
+  public static void main(String[] args) {}
+}
