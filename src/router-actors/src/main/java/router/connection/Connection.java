@@ -31,7 +31,7 @@ public final class Connection {
     return lastActiveAt;
   }
 
-  void touch(long now) {
+  public void touch(long now) {
     lastActiveAt = now;
   }
 

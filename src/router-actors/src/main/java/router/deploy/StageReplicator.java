@@ -3,6 +3,7 @@ package router.deploy;
 import java.util.Map;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.ddata.Key;
 import org.apache.pekko.cluster.ddata.LWWMap;
 import org.apache.pekko.cluster.ddata.LWWMapKey;
 import org.apache.pekko.cluster.ddata.SelfUniqueAddress;
@@ -18,7 +19,7 @@ import router.CborSerializable;
 public final class StageReplicator {
 
   /** The replicated map of every deployed stage in the cluster. */
-  public static final LWWMapKey<String, StageEntry> KEY = LWWMapKey.create("router-stages");
+  public static final Key<LWWMap<String, StageEntry>> KEY = LWWMapKey.create("router-stages");
 
   /** What the replicator understands. */
   public sealed interface Command {}

@@ -102,7 +102,7 @@ public final class ControlPlaneRoutes {
                     patch(() -> body(RouteResponse.class, patch ->
                         respond(OK, () -> service.updateRouteResponse(apiId, routeId, responseId, patch)))),
                     delete(() -> respondEmpty(
-                        () -> service.deleteRouteResponse(apiId, routeId, responseId)))))))));
+                        () -> service.deleteRouteResponse(apiId, routeId, responseId))))))))));
   }
 
   private Route integrations(String apiId) {
@@ -129,7 +129,7 @@ public final class ControlPlaneRoutes {
                     patch(() -> body(IntegrationResponse.class, patch -> respond(OK,
                         () -> service.updateIntegrationResponse(apiId, integrationId, responseId, patch)))),
                     delete(() -> respondEmpty(
-                        () -> service.deleteIntegrationResponse(apiId, integrationId, responseId)))))))));
+                        () -> service.deleteIntegrationResponse(apiId, integrationId, responseId))))))))));
   }
 
   private Route stages(String apiId) {

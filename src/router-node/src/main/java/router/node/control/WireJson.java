@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import router.errors.BadRequestException;
@@ -33,7 +32,7 @@ public final class WireJson {
     String json = body == null || body.isBlank() ? "{}" : body;
     try {
       return MAPPER.readValue(json, type);
-    } catch (InvalidFormatException | MismatchedInputException e) {
+    } catch (MismatchedInputException e) {
       String field = e.getPath().isEmpty() ? "request body" : e.getPath().get(e.getPath().size() - 1).getFieldName();
       throw new BadRequestException("Invalid value for " + field + ": " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
