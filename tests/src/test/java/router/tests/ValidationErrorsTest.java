@@ -134,7 +134,7 @@ class ValidationErrorsTest {
 
   @Test
   void rejectsInvalidRouteSelectionExpression() {
-    fails(BadRequestException.class, 400, "route selection", () -> node.sdk.createApi(
+    fails(BadRequestException.class, 400, "Unterminated ${", () -> node.sdk.createApi(
         b -> b.name("x").protocolType(ProtocolType.WEBSOCKET).routeSelectionExpression("${request.body.a")));
   }
 
