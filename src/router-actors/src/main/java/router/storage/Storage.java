@@ -34,7 +34,7 @@ public final class Storage {
     int maxConnections = storage.getInt("max-connections");
     boolean create = storage.getBoolean("create-schema");
     return switch (kind) {
-      case "h2" -> new Settings(kind, storage.getString("h2.url"), storage.getString("h2.user"),
+      case "h2" -> new Settings(kind, h2Url(storage), storage.getString("h2.user"),
           storage.getString("h2.password"), "org.h2.Driver", "slick.jdbc.H2Profile$", null, maxConnections, create);
       case "postgres" -> {
         String schema = storage.getString("postgres.schema");
@@ -50,6 +50,15 @@ public final class Storage {
       default -> throw new IllegalArgumentException(
           "router.storage.kind must be \"h2\" or \"postgres\", not \"" + kind + "\"");
     };
+  }
+
+  // DB_CLOSE_ON_EXIT=FALSE: the ActorSystem's coordinated shutdown closes the pool; H2's own JVM hook must not
+  // close the database under it first.
+  private static String h2Url(Config storage) {
+    String url = storage.getString("h2.url");
+    if (!url.isEmpty()) return url;
+    return "jdbc:h2:file:" + Path.of(storage.getString("h2.dir")).toAbsolutePath().normalize()
+        + "/router;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   /**

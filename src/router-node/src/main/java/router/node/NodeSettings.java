@@ -16,10 +16,19 @@ public record NodeSettings(
         node.getString("public-endpoint"));
   }
 
-  /** The {@code apiEndpoint} an API reports: the public WebSocket base URL followed by the API id. */
-  public String apiEndpoint(String apiId) {
-    String base = publicEndpoint.endsWith("/") ? publicEndpoint.substring(0, publicEndpoint.length() - 1)
-        : publicEndpoint;
-    return base + "/" + apiId;
+  /**
+   * The {@code apiEndpoint} of each API: the public WebSocket base URL followed by the API id. Without a configured
+   * {@code public-endpoint}, {@code ws://{interface}:{port the listener is bound to}}.
+   */
+  public java.util.function.Function<String, String> endpoints(int boundHttpPort) {
+    String base;
+    if (publicEndpoint.isEmpty()) {
+      String host = "0.0.0.0".equals(httpInterface) ? "127.0.0.1" : httpInterface;
+      base = "ws://" + host + ":" + boundHttpPort;
+    } else {
+      base = publicEndpoint.endsWith("/") ? publicEndpoint.substring(0, publicEndpoint.length() - 1)
+          : publicEndpoint;
+    }
+    return apiId -> base + "/" + apiId;
   }
 }

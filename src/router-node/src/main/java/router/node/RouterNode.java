@@ -16,12 +16,12 @@ import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.settings.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import router.engine.RouterConfig;
 import router.engine.RouterEngine;
 import router.engine.RouterSettings;
 import router.node.control.ControlPlaneRoutes;
 import router.node.execute.ExecuteApiRoutes;
 import router.node.ws.WebSocketSettings;
-import router.storage.Storage;
 
 /**
  * A running Router node: the engine on an ActorSystem, the execute-api and control-plane listeners, readiness.
@@ -53,12 +53,10 @@ public final class RouterNode {
   /** As {@link #loadConfig()}, with {@code overrides} on top (tests: ports, data directory). */
   public static Config loadConfig(Config overrides) {
     ConfigFactory.invalidateCaches();
-    Config config = overrides
+    return RouterConfig.load(overrides
         .withFallback(ConfigFactory.defaultOverrides())
         .withFallback(ConfigFactory.defaultApplication())
-        .withFallback(ConfigFactory.parseResources("router-node.conf"))
-        .withFallback(ConfigFactory.defaultReference());
-    return Storage.withStorage(config);
+        .withFallback(ConfigFactory.parseResources(RouterNode.class.getClassLoader(), "router-node.conf")));
   }
 
   /**
@@ -85,21 +83,21 @@ public final class RouterNode {
         .newServerAt(node.httpInterface(), node.httpPort())
         .withSettings(executeSettings)
         .bind(new ExecuteApiRoutes(engine, webSocket).route());
-    CompletionStage<ServerBinding> control = Http.get(system)
+    CompletionStage<RouterNode> bound = executeApi.thenCompose(execute -> Http.get(system)
         .newServerAt(node.controlInterface(), node.controlPort())
         .bind(Directives.concat(
             new HealthRoutes(() -> ready.get() && cluster.selfMember().status() == MemberStatus.up()).route(),
-            new ControlPlaneRoutes(engine.config(), node::apiEndpoint).route()));
+            new ControlPlaneRoutes(engine.config(), node.endpoints(execute.localAddress().getPort())).route()))
+        .thenApply(control -> new RouterNode(engine, execute, control, ready)));
 
-    return executeApi.thenCombine(control, (e, c) -> new RouterNode(engine, e, c, ready))
-        .thenCompose(routerNode -> whenUp(cluster)
-            .thenCompose(up -> engine.start())
-            .thenApply(done -> {
-              ready.set(true);
-              log.info("Router node ready: execute-api on {}, control plane on {}",
-                  routerNode.executeApiAddress(), routerNode.controlAddress());
-              return routerNode;
-            }));
+    return bound.thenCompose(routerNode -> whenUp(cluster)
+        .thenCompose(up -> engine.start())
+        .thenApply(done -> {
+          ready.set(true);
+          log.info("Router node ready: execute-api on {}, control plane on {}",
+              routerNode.executeApiAddress(), routerNode.controlAddress());
+          return routerNode;
+        }));
   }
 
   private static CompletionStage<Void> whenUp(Cluster cluster) {
