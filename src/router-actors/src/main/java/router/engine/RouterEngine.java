@@ -58,10 +58,14 @@ public final class RouterEngine {
    * config must have been given {@link Storage#withStorage}. Call once per ActorSystem.
    */
   public static RouterEngine init(ActorSystem<?> system) {
+    return init(system, IntegrationBackends.standard());
+  }
+
+  /** As {@link #init(ActorSystem)}, with the integration backends given (a host application's own types). */
+  public static RouterEngine init(ActorSystem<?> system, IntegrationBackends backends) {
     RouterSettings settings = RouterSettings.from(system.settings().config());
     Storage.createSchema(Storage.settings(system.settings().config()));
     TemplateEngine templates = new TemplateEngine(templateLimits(settings));
-    IntegrationBackends backends = IntegrationBackends.standard();
     LiveStages stages = new LiveStages(new DeploymentCompiler(templates, backends));
     ActorRef<StageReplicator.Command> replicator =
         system.systemActorOf(StageReplicator.create(stages), "routerStageReplicator", Props.empty());

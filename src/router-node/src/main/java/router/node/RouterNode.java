@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import router.engine.RouterConfig;
 import router.engine.RouterEngine;
 import router.engine.RouterSettings;
+import router.integration.IntegrationBackends;
 import router.node.control.ControlPlaneRoutes;
 import router.node.execute.ExecuteApiRoutes;
 import router.node.ws.WebSocketSettings;
@@ -64,13 +65,18 @@ public final class RouterNode {
    * completes when the node is ready to serve every deployed stage.
    */
   public static CompletionStage<RouterNode> start(ActorSystem<?> system) {
+    return start(system, IntegrationBackends.standard());
+  }
+
+  /** As {@link #start(ActorSystem)}, with the integration backends given. */
+  public static CompletionStage<RouterNode> start(ActorSystem<?> system, IntegrationBackends backends) {
     Config config = system.settings().config();
     NodeSettings node = NodeSettings.from(config);
     Cluster cluster = Cluster.get(system);
     if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
-    RouterEngine engine = RouterEngine.init(system);
+    RouterEngine engine = RouterEngine.init(system, backends);
     RouterSettings settings = engine.settings();
     AtomicBoolean ready = new AtomicBoolean(false);
     WebSocketSettings webSocket = new WebSocketSettings(settings.maxMessageBytes(), settings.idleTimeout(),
