@@ -31,11 +31,17 @@ class DataPlaneTest {
   static final ConcurrentLinkedQueue<CompletableFuture<IntegrationResult>> held = new ConcurrentLinkedQueue<>();
   static final AtomicInteger inFlight = new AtomicInteger();
   static final AtomicInteger maxInFlight = new AtomicInteger();
+  static final java.util.concurrent.BlockingQueue<String> disconnects =
+      new java.util.concurrent.LinkedBlockingQueue<>();
 
   @BeforeAll
   static void start() {
     IntegrationBackends backends = IntegrationBackends.standard()
         .with(IntegrationType.HTTP, request -> {
+          if (request.uri().endsWith("/disconnect")) {
+            disconnects.add(request.body());
+            return CompletableFuture.completedFuture(new IntegrationResult(200, Map.of(), ""));
+          }
           maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
           CompletableFuture<IntegrationResult> answer = new CompletableFuture<>();
           held.add(answer);
@@ -147,6 +153,41 @@ class DataPlaneTest {
         answered++;
       }
     }
+  }
+
+  @Test
+  void runsConnectBeforeTheUpgradeAndRefusesOnItsStatus() {
+    String apiId = newApi();
+    route(node.sdk, apiId, "fast", "MOCK", 29000);
+    String guard = node.sdk.createIntegration(b -> b.apiId(apiId).integrationType("MOCK").requestTemplates(Map.of(
+        "application/json", "#if($input.params('token') == 'letmein'){\"statusCode\": 200}"
+            + "#else{\"statusCode\": 401}#end"))).integrationId();
+    node.sdk.createRoute(b -> b.apiId(apiId).routeKey("$connect").target("integrations/" + guard));
+    node.sdk.createStage(b -> b.apiId(apiId).stageName("guarded").autoDeploy(true));
+    assertEquals(401, WsClient.refusedStatus(node.wsUrl(apiId, "guarded") + "?token=wrong"));
+    try (WsClient client = WsClient.connect(node.wsUrl(apiId, "guarded") + "?token=letmein")) {
+      client.send("{\"action\":\"fast\"}");
+      assertEquals("fast", client.next());
+    }
+  }
+
+  @Test
+  void runsDisconnectWhenTheClientLeaves() throws Exception {
+    String apiId = newApi();
+    route(node.sdk, apiId, "fast", "MOCK", 29000);
+    String recorder = node.sdk.createIntegration(b -> b.apiId(apiId).integrationType("HTTP")
+        .integrationUri("http://backend.invalid/disconnect").integrationMethod("POST")
+        .requestTemplates(Map.of("application/json", "$context.eventType $context.connectionId"))).integrationId();
+    node.sdk.createRoute(b -> b.apiId(apiId).routeKey("$disconnect").target("integrations/" + recorder));
+    node.sdk.createStage(b -> b.apiId(apiId).stageName("bye").autoDeploy(true));
+    held.clear();
+    disconnects.clear();
+    try (WsClient client = WsClient.connect(node.wsUrl(apiId, "bye"))) {
+      client.send("{\"action\":\"fast\"}");
+      assertEquals("fast", client.next());
+    }
+    String body = disconnects.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertTrue(body != null && body.matches("DISCONNECT [A-Za-z0-9_-]{15}="), String.valueOf(body));
   }
 
   @Test
