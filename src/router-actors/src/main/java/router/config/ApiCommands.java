@@ -476,6 +476,7 @@ public final class ApiCommands {
   }
 
   private static void routeSettings(String field, RouteSettings settings) {
+    if (settings == null) throw new BadRequestException("Invalid " + field + ": route settings are required");
     if (settings.loggingLevel() != null) oneOf(field + ".loggingLevel", settings.loggingLevel(), LOGGING_LEVELS);
     if (settings.throttlingBurstLimit() != null && settings.throttlingBurstLimit() < 0) {
       throw new BadRequestException(field + ".throttlingBurstLimit must not be negative");
