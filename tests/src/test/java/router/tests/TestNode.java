@@ -55,6 +55,8 @@ final class TestNode implements AutoCloseable {
             "router.storage.h2.dir", dataDir.toString(),
             "pekko.remote.artery.canonical.port", 0,
             "pekko.actor.serialize-messages", "on",
+            // also verify Pekko's own wrappers (StatusReply, Done), which carry our replies and errors
+            "pekko.actor.no-serialization-verification-needed-class-prefix", java.util.List.of(),
             "pekko.loglevel", "WARNING")));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "router", RouterNode.loadConfig(config));
     try {

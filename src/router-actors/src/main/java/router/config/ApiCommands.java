@@ -83,7 +83,9 @@ public final class ApiCommands {
   public Decision updateApi(ApiState state, Api patch) {
     ApiConfig config = existing(state);
     Api merged = config.api().merge(validateApiFields(patch));
-    return new Decision(List.of(new ApiEvent.ApiUpdated(merged)), merged.apiId());
+    // API Gateway: with autoDeploy, "updates to an API automatically trigger a new deployment" (a new route
+    // selection expression must reach the stage like a new route does).
+    return autoDeploy(state, new ApiEvent.ApiUpdated(merged), merged.apiId());
   }
 
   public Decision deleteApi(ApiState state) {
