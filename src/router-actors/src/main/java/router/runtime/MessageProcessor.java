@@ -61,6 +61,7 @@ public final class MessageProcessor {
       CompiledRoute route = stage.defaultRoute();
       if (route == null || route.integration() == null
           || !"CONVERT_TO_TEXT".equals(route.integration().source().contentHandlingStrategy())) {
+        log.info("Closing connection {} with 1003: it sent a binary frame", info.connectionId());
         return done(new ServerMessage.Close(CLOSE_UNSUPPORTED_DATA, "Binary frames are not supported"));
       }
       body = Base64.getEncoder().encodeToString(((ClientMessage.Binary) message).bytes().toArray());

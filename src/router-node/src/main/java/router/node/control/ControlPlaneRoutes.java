@@ -213,6 +213,8 @@ public final class ControlPlaneRoutes {
     Throwable cause = failure;
     while (cause instanceof CompletionException && cause.getCause() != null) cause = cause.getCause();
     if (cause instanceof ApiGatewayException e) {
+      // The caller's mistake (or a missing resource): one line, no stack trace.
+      log.info("Control-plane request refused: {} {}", e.errorType(), e.getMessage());
       return error(e.httpStatus(), e.errorType(), e.getMessage());
     }
     if (cause instanceof TimeoutException) {

@@ -74,14 +74,27 @@ public final class WebSocketFrameCodec
   private final BidiShape<FrameEvent, ClientMessage, ServerMessage, FrameEvent> shape =
       BidiShape.of(frameIn, messageOut, messageIn, frameOut);
   private final WebSocketSettings settings;
+  private final String label;
 
   public WebSocketFrameCodec(WebSocketSettings settings) {
+    this(settings, "-");
+  }
+
+  /** @param label names the connection in log lines (its connection id) */
+  public WebSocketFrameCodec(WebSocketSettings settings, String label) {
     this.settings = settings;
+    this.label = label;
   }
 
   public static BidiFlow<FrameEvent, ClientMessage, ServerMessage, FrameEvent, NotUsed> bidiFlow(
       WebSocketSettings settings) {
     return BidiFlow.fromGraph(new WebSocketFrameCodec(settings));
+  }
+
+  /** As {@link #bidiFlow(WebSocketSettings)}, naming the connection in log lines. */
+  public static BidiFlow<FrameEvent, ClientMessage, ServerMessage, FrameEvent, NotUsed> bidiFlow(
+      WebSocketSettings settings, String label) {
+    return BidiFlow.fromGraph(new WebSocketFrameCodec(settings, label));
   }
 
   @Override
@@ -479,7 +492,8 @@ public final class WebSocketFrameCodec
     // ---- closing
 
     private void failConnection(int code, String reason) {
-      LOG.debug("Closing WebSocket with {}: {}", code, reason);
+      // Once per offending connection: what the client did wrong, at INFO (it is the client's error, not ours).
+      LOG.info("Closing connection {} with {}: {}", label, code, reason);
       payload = Payload.DISCARD;
       startClosing(code, reason);
     }

@@ -36,10 +36,20 @@ public final class WebSocketUpgrades {
       Flow<ClientMessage, ServerMessage, ?> app,
       WebSocketSettings settings,
       Optional<String> subprotocol) {
+    return handle(upgrade, app, settings, subprotocol, "-");
+  }
+
+  /** As the method above, naming the connection ({@code label}, its id) in the codec's log lines. */
+  public static HttpResponse handle(
+      WebSocketUpgrade upgrade,
+      Flow<ClientMessage, ServerMessage, ?> app,
+      WebSocketSettings settings,
+      Optional<String> subprotocol,
+      String label) {
     if (!(upgrade instanceof UpgradeToWebSocketLowLevel lowLevel)) {
       throw new IllegalArgumentException("Not a pekko-http server upgrade: " + upgrade.getClass().getName());
     }
-    Graph<FlowShape<FrameEvent, FrameEvent>, ?> frames = WebSocketFrameCodec.bidiFlow(settings).join(app);
+    Graph<FlowShape<FrameEvent, FrameEvent>, ?> frames = WebSocketFrameCodec.bidiFlow(settings, label).join(app);
     return lowLevel.handleFrames(anyMaterializedValue(frames), Option.apply(subprotocol.orElse(null)));
   }
 
