@@ -1,5 +1,24 @@
 package router.node;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.slf4j.LoggerFactory;
+
+/** Starts one Router node: {@code java -jar router-node.jar}. Configuration: see router-node.conf. */
 public final class Main {
-  public static void main(String[] args) {}
+  private Main() {}
+
+  public static void main(String[] args) {
+    // A standalone node leaves the JVM when its ActorSystem stops (SIGTERM, or downed by the cluster).
+    Config config = RouterNode.loadConfig(
+        ConfigFactory.parseString("pekko.coordinated-shutdown.exit-jvm = on"));
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "router", config);
+    RouterNode.start(system).exceptionally(failure -> {
+      LoggerFactory.getLogger(Main.class).error("Router node failed to start", failure);
+      system.terminate();
+      return null;
+    });
+  }
 }

@@ -1,0 +1,47 @@
+package router.connection;
+
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.QueueOfferResult;
+
+/**
+ * A live WebSocket connection on this node: its identity, when it was last active, and its bounded outbound queue
+ * (messages pushed to the client besides the replies of its own messages). Registered in {@link ConnectionRegistry}
+ * while the socket is open.
+ */
+public final class Connection {
+  private final ConnectionInfo info;
+  private volatile long lastActiveAt;
+  private volatile BoundedSourceQueue<ServerMessage> outbound;
+
+  public Connection(ConnectionInfo info) {
+    this.info = info;
+    this.lastActiveAt = info.connectedAt();
+  }
+
+  public ConnectionInfo info() {
+    return info;
+  }
+
+  public String connectionId() {
+    return info.connectionId();
+  }
+
+  /** Epoch milliseconds of the last message received from the client (or of the upgrade). */
+  public long lastActiveAt() {
+    return lastActiveAt;
+  }
+
+  public void touch(long now) {
+    lastActiveAt = now;
+  }
+
+  void attach(BoundedSourceQueue<ServerMessage> queue) {
+    this.outbound = queue;
+  }
+
+  /** Queues a message for the client; {@code Dropped} when the queue is full, {@code QueueClosed} when gone. */
+  public QueueOfferResult push(ServerMessage message) {
+    BoundedSourceQueue<ServerMessage> queue = outbound;
+    return queue == null ? QueueOfferResult.closed() : queue.offer(message);
+  }
+}

@@ -1,0 +1,45 @@
+package router.connection;
+
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Source;
+import router.runtime.MessageProcessor;
+
+/**
+ * The per-connection pipeline: client messages in, at most {@code maxInFlight} of them being processed at once
+ * (order kept), replies out, merged with messages pushed to the connection's outbound queue. A slow integration
+ * stops reads from this socket only (TCP back-pressure); nothing is buffered without bound.
+ */
+public final class ConnectionFlow {
+  private ConnectionFlow() {}
+
+  /**
+   * The flow of one connection. Registers it when the stream starts and runs {@code $disconnect} and unregisters
+   * it when the stream ends, however it ends.
+   */
+  public static Flow<ClientMessage, ServerMessage, NotUsed> create(
+      Connection connection,
+      MessageProcessor processor,
+      ConnectionRegistry registry,
+      int maxInFlight,
+      int outboundBuffer) {
+    Source<ServerMessage, NotUsed> pushed = Source.<ServerMessage>queue(outboundBuffer)
+        .mapMaterializedValue(queue -> {
+          connection.attach(queue);
+          registry.register(connection);
+          return NotUsed.getInstance();
+        });
+    return Flow.<ClientMessage>create()
+        .mapAsync(maxInFlight, message -> processor.onMessage(connection, message))
+        .filter(reply -> reply != MessageProcessor.NOTHING)
+        // eagerComplete: when the client side ends (close or abort), pushed messages have nowhere to go.
+        .merge(pushed, true)
+        .watchTermination((notUsed, done) -> {
+          done.whenComplete((ok, failure) -> {
+            registry.unregister(connection);
+            processor.onDisconnect(connection);
+          });
+          return NotUsed.getInstance();
+        });
+  }
+}

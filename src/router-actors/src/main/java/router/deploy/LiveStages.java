@@ -1,0 +1,78 @@
+package router.deploy;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's registry of compiled stages, read by the data plane when a client connects. Updates come from the
+ * local API entities (at once, so a deployment is served on this node before its reply goes out) and from the
+ * replicated stage map (for entities on other nodes); the revision in each update keeps a stale update from undoing
+ * a newer one, whichever path it came by.
+ */
+public final class LiveStages {
+  private static final Logger log = LoggerFactory.getLogger(LiveStages.class);
+
+  private final StageCompiler compiler;
+  private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+
+  public LiveStages(StageCompiler compiler) {
+    this.compiler = compiler;
+  }
+
+  /** The handle of a stage being served, or null when none is. */
+  public StageHandle handle(String apiId, String stageName) {
+    Slot slot = slots.get(DeployedStage.key(apiId, stageName));
+    return slot == null || slot.handle.current() == null ? null : slot.handle;
+  }
+
+  /** Applies one entry of the replicated map (or a local publication) if it is newer than what is live. */
+  public void apply(String key, StageEntry entry) {
+    Slot slot = entry.isRetired() ? slots.get(key)
+        : slots.computeIfAbsent(key, k -> new Slot(entry.deployed().apiId(), entry.deployed().stage().stageName()));
+    if (slot != null) slot.offer(entry, compiler);
+  }
+
+  /** The keys of the stages of one API this node knows of, served or retired. */
+  public java.util.List<String> keysOf(String apiId) {
+    String prefix = apiId + "/";
+    return slots.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+  }
+
+  /** The number of stages being served. */
+  public int size() {
+    return (int) slots.values().stream().filter(s -> s.handle.current() != null).count();
+  }
+
+  /** One key's live state; guarded by its own monitor so compiles of different stages run in parallel. */
+  private static final class Slot {
+    final StageHandle handle;
+    long revision = -1;
+    DeployedStage source;
+
+    Slot(String apiId, String stageName) {
+      this.handle = new StageHandle(apiId, stageName);
+    }
+
+    synchronized void offer(StageEntry entry, StageCompiler compiler) {
+      if (entry.revision() < revision) return;
+      revision = entry.revision();
+      if (entry.isRetired()) {
+        source = null;
+        handle.set(null);
+        return;
+      }
+      if (entry.deployed().sameContentAs(source)) return;
+      try {
+        handle.set(compiler.compile(entry.deployed()));
+        source = entry.deployed();
+      } catch (RuntimeException e) {
+        // Validated when written, so this means an engine limit changed under a stored deployment: keep serving
+        // what was live and say so once per publication.
+        log.error("Cannot serve stage {} at deployment {}: {}", entry.deployed().key(),
+            entry.deployed().deployment().deploymentId(), e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package router.engine;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.cluster.typed.Cluster;
+import router.config.ApiCommands;
+import router.config.ApiDirectory;
+import router.config.ApiEntity;
+import router.config.CompilingChecks;
+import router.config.ConfigService;
+import router.config.IdSource;
+import router.connection.ConnectionRegistry;
+import router.deploy.LiveStages;
+import router.deploy.StageDistribution;
+import router.deploy.StageReplicator;
+import router.ids.ConnectionIds;
+import router.integration.IntegrationBackends;
+import router.runtime.DeploymentCompiler;
+import router.runtime.MessageProcessor;
+import router.storage.Storage;
+import router.template.TemplateEngine;
+import router.template.TemplateLimits;
+
+/**
+ * The Router engine of one node, embeddable in any cluster-enabled ActorSystem: storage, API entities, stage
+ * distribution, the connection registry and the message processor. It binds no port; router-node (or a host
+ * application) mounts its routes.
+ */
+public final class RouterEngine {
+  private final ActorSystem<?> system;
+  private final RouterSettings settings;
+  private final ConfigService config;
+  private final LiveStages stages;
+  private final ConnectionRegistry connections;
+  private final MessageProcessor processor;
+  private final int nodeTag;
+
+  private RouterEngine(ActorSystem<?> system, RouterSettings settings, ConfigService config, LiveStages stages,
+      ConnectionRegistry connections, MessageProcessor processor, int nodeTag) {
+    this.system = system;
+    this.settings = settings;
+    this.config = config;
+    this.stages = stages;
+    this.connections = connections;
+    this.processor = processor;
+    this.nodeTag = nodeTag;
+  }
+
+  /**
+   * Prepares storage (blocking: creates missing tables) and starts the engine's actors on {@code system}, whose
+   * config must have been given {@link Storage#withStorage}. Call once per ActorSystem.
+   */
+  public static RouterEngine init(ActorSystem<?> system) {
+    return init(system, IntegrationBackends.standard());
+  }
+
+  /** As {@link #init(ActorSystem)}, with the integration backends given (a host application's own types). */
+  public static RouterEngine init(ActorSystem<?> system, IntegrationBackends backends) {
+    RouterSettings settings = RouterSettings.from(system.settings().config());
+    Storage.createSchema(Storage.settings(system.settings().config()));
+    TemplateEngine templates = new TemplateEngine(templateLimits(settings));
+    LiveStages stages = new LiveStages(new DeploymentCompiler(templates, backends));
+    ActorRef<StageReplicator.Command> replicator =
+        system.systemActorOf(StageReplicator.create(stages), "routerStageReplicator", Props.empty());
+    ApiCommands commands = new ApiCommands(new CompilingChecks(templates), IdSource.RANDOM,
+        () -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    ApiEntity.init(system, commands, new StageDistribution(stages, replicator));
+    ApiDirectory.init(system);
+    ConfigService config = new ConfigService(system, settings.askTimeout());
+    ConnectionRegistry connections = new ConnectionRegistry();
+    MessageProcessor processor = new MessageProcessor(system.log());
+    // The owner tag in connection ids: low 16 bits of this incarnation's unique address.
+    int nodeTag = (int) (Cluster.get(system).selfMember().uniqueAddress().longUid() & 0xFFFF);
+    return new RouterEngine(system, settings, config, stages, connections, processor, nodeTag);
+  }
+
+  private static TemplateLimits templateLimits(RouterSettings s) {
+    return new TemplateLimits(s.maxTemplateBytes(), s.maxTemplateLoops(), s.templateRenderTimeout(),
+        s.maxTemplateOutputBytes(), s.maxTemplateStringBytes(), s.maxTemplateWork(), s.maxMacroDepth());
+  }
+
+  /**
+   * Wakes every API entity, so that all deployed stages are served on this node; completes when each has
+   * recovered and published. Call once the node is a member of the cluster.
+   */
+  public CompletionStage<Done> start() {
+    return config.apiIds().thenCompose(ids -> {
+      List<CompletableFuture<Done>> woken =
+          ids.stream().map(id -> config.wake(id).toCompletableFuture()).toList();
+      return CompletableFuture.allOf(woken.toArray(CompletableFuture[]::new)).thenApply(v -> Done.getInstance());
+    });
+  }
+
+  /** A new connection id owned by this node. */
+  public String newConnectionId() {
+    return ConnectionIds.connectionId(nodeTag);
+  }
+
+  public ActorSystem<?> system() {
+    return system;
+  }
+
+  public RouterSettings settings() {
+    return settings;
+  }
+
+  public ConfigService config() {
+    return config;
+  }
+
+  public LiveStages stages() {
+    return stages;
+  }
+
+  public ConnectionRegistry connections() {
+    return connections;
+  }
+
+  public MessageProcessor processor() {
+    return processor;
+  }
+}

@@ -1,0 +1,7 @@
+package router.runtime;
+
+/**
+ * A route as the data plane uses it: its key, its compiled integration (null when the route has no target) and
+ * whether it is two-way (routeResponseSelectionExpression {@code $default} and a {@code $default} route response).
+ */
+public record CompiledRoute(String routeId, String routeKey, CompiledIntegration integration, boolean twoWay) {}

@@ -1,0 +1,92 @@
+package router.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import router.connection.ConnectionInfo;
+import router.expression.ExpressionContext;
+import router.integration.IntegrationResult;
+
+/**
+ * Everything one event (a connect, a message, a disconnect) is evaluated against: the connection, the stage, the
+ * body, the ids of this request, and — once the integration answered — its result. Expressions read it as an
+ * {@link ExpressionContext}; templates get their {@code $context} from it. Used by one thread at a time.
+ */
+final class MessageContext implements ExpressionContext {
+  final ConnectionInfo connection;
+  final CompiledStage stage;
+  final RequestBody body;
+  final String requestId;
+  final String eventType;
+  final long requestTimeEpoch;
+  String routeKey;
+  private String messageId;
+  IntegrationResult result;
+  private RequestBody resultBody;
+
+  MessageContext(ConnectionInfo connection, CompiledStage stage, String body, String requestId, String eventType,
+      long requestTimeEpoch) {
+    this.connection = connection;
+    this.stage = stage;
+    this.body = new RequestBody(body);
+    this.requestId = requestId;
+    this.eventType = eventType;
+    this.requestTimeEpoch = requestTimeEpoch;
+  }
+
+  /** API Gateway's per-message id ($context.messageId), made on first use. */
+  String messageId() {
+    if (messageId == null) messageId = router.ids.ConnectionIds.requestId();
+    return messageId;
+  }
+
+  void integrationResult(IntegrationResult result) {
+    this.result = result;
+    this.resultBody = new RequestBody(result.body());
+  }
+
+  @Override
+  public JsonNode requestBody() {
+    return body.json();
+  }
+
+  @Override
+  public String requestHeader(String name) {
+    return connection.headers().get(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @Override
+  public String queryStringParameter(String name) {
+    return connection.queryString().get(name);
+  }
+
+  @Override
+  public String contextVariable(String name) {
+    Object value = ContextVariables.value(this, name);
+    return value == null ? null : value.toString();
+  }
+
+  @Override
+  public String stageVariable(String name) {
+    return stage.stageVariables().get(name);
+  }
+
+  @Override
+  public String integrationStatusCode() {
+    return result == null ? null : Integer.toString(result.statusCode());
+  }
+
+  @Override
+  public String integrationResponseHeader(String name) {
+    return result == null ? null : result.header(name);
+  }
+
+  @Override
+  public List<String> integrationResponseMultiValueHeader(String name) {
+    return result == null ? null : result.headers().get(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @Override
+  public JsonNode integrationResponseBody() {
+    return resultBody == null ? null : resultBody.json();
+  }
+}

@@ -1,0 +1,220 @@
+package router.runtime;
+
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.Done;
+import org.slf4j.Logger;
+import router.connection.ClientMessage;
+import router.connection.Connection;
+import router.connection.ConnectionInfo;
+import router.connection.ServerMessage;
+import router.ids.ConnectionIds;
+import router.integration.IntegrationException;
+import router.integration.IntegrationRequest;
+import router.integration.IntegrationResult;
+import router.template.CompiledTemplate;
+import router.template.TemplateRenderException;
+
+/**
+ * The path of one event through a compiled stage: route selection, request mapping (template selection,
+ * passthrough), the integration call within its timeout, integration response selection and mapping, and the
+ * route response — or one of API Gateway's error frames. Stateless and thread-safe; one per node.
+ */
+public final class MessageProcessor {
+  /** Returned when nothing goes back to the client (one-way route); compared by identity. */
+  public static final ServerMessage NOTHING = new ServerMessage.Text("");
+
+  private static final String CONNECT = "$connect";
+  private static final String DISCONNECT = "$disconnect";
+  private static final String FORBIDDEN = "Forbidden";
+  private static final String INTERNAL_ERROR = "Internal server error";
+  private static final String TIMED_OUT = "Endpoint request timed out";
+  private static final String UNSUPPORTED_MEDIA_TYPE = "Unsupported Media Type";
+  private static final int CLOSE_UNSUPPORTED_DATA = 1003;
+  private static final int HTTP_OK_MIN = 200;
+  private static final int HTTP_OK_MAX = 299;
+
+  private final Logger log;
+
+  public MessageProcessor(Logger log) {
+    this.log = log;
+  }
+
+  /** Processes one client message; completes with the reply, an error frame, or {@link #NOTHING}. */
+  public CompletionStage<ServerMessage> onMessage(Connection connection, ClientMessage message) {
+    long now = System.currentTimeMillis();
+    connection.touch(now);
+    ConnectionInfo info = connection.info();
+    CompiledStage stage = info.stage().current();
+    String requestId = ConnectionIds.requestId();
+    if (stage == null) return done(errorFrame(FORBIDDEN, info, requestId));
+    String body;
+    if (message instanceof ClientMessage.Text text) {
+      body = text.text();
+    } else {
+      // API Gateway closes a connection that sends a binary frame with 1003, unless the integration of the route
+      // binary messages take ($default, as they are not JSON) converts binary payloads to text.
+      CompiledRoute route = stage.defaultRoute();
+      if (route == null || route.integration() == null
+          || !"CONVERT_TO_TEXT".equals(route.integration().source().contentHandlingStrategy())) {
+        return done(new ServerMessage.Close(CLOSE_UNSUPPORTED_DATA, "Binary frames are not supported"));
+      }
+      body = Base64.getEncoder().encodeToString(((ClientMessage.Binary) message).bytes().toArray());
+    }
+    MessageContext context = new MessageContext(info, stage, body, requestId, "MESSAGE", now);
+    CompiledRoute route = selectRoute(stage, context);
+    if (route == null) return done(errorFrame(FORBIDDEN, info, requestId));
+    context.routeKey = route.routeKey();
+    return integrate(route, context).thenApply(outcome -> outcome.reply);
+  }
+
+  /** Runs {@code $connect} (when the stage has one) before the upgrade completes. */
+  public CompletionStage<ConnectOutcome> onConnect(ConnectionInfo info) {
+    CompiledStage stage = info.stage().current();
+    if (stage == null) return CompletableFuture.completedFuture(ConnectOutcome.refused(403, FORBIDDEN));
+    CompiledRoute route = stage.connectRoute();
+    if (route == null) return CompletableFuture.completedFuture(ConnectOutcome.ACCEPTED);
+    MessageContext context = new MessageContext(info, stage, "", ConnectionIds.requestId(), "CONNECT",
+        System.currentTimeMillis());
+    context.routeKey = CONNECT;
+    return integrate(route, context).thenApply(outcome -> {
+      if (outcome.failure != null) return ConnectOutcome.refused(outcome.status, outcome.failure);
+      if (outcome.status < HTTP_OK_MIN || outcome.status > HTTP_OK_MAX) {
+        return ConnectOutcome.refused(outcome.status, FORBIDDEN);
+      }
+      return ConnectOutcome.ACCEPTED;
+    });
+  }
+
+  /** Runs {@code $disconnect} (when the stage has one), best effort: its outcome goes nowhere. */
+  public CompletionStage<Done> onDisconnect(Connection connection) {
+    ConnectionInfo info = connection.info();
+    CompiledStage stage = info.stage().current();
+    if (stage == null || stage.disconnectRoute() == null) return CompletableFuture.completedFuture(Done.getInstance());
+    MessageContext context = new MessageContext(info, stage, "", ConnectionIds.requestId(), "DISCONNECT",
+        System.currentTimeMillis());
+    context.routeKey = DISCONNECT;
+    return integrate(stage.disconnectRoute(), context).thenApply(outcome -> Done.getInstance());
+  }
+
+  private static CompiledRoute selectRoute(CompiledStage stage, MessageContext context) {
+    // API Gateway: "Non-JSON messages are directed to a $default route".
+    if (stage.routeSelection().referencesRequestBody() && context.requestBody() == null) {
+      return stage.defaultRoute();
+    }
+    return stage.route(stage.routeSelection().evaluate(context));
+  }
+
+  /** The result of one integration: what the client gets, the status, or why it failed. */
+  private record Outcome(ServerMessage reply, int status, String failure) {}
+
+  private CompletionStage<Outcome> integrate(CompiledRoute route, MessageContext context) {
+    CompiledIntegration integration = route.integration();
+    ConnectionInfo info = context.connection;
+    if (integration == null) {
+      log.warn("Route {} of stage {}/{} has no integration", route.routeKey(), info.apiId(), info.stageName());
+      return done(failure(INTERNAL_ERROR, 500, context));
+    }
+    IntegrationRequest request;
+    try {
+      request = mapRequest(integration, context);
+    } catch (UnsupportedMediaType e) {
+      return done(failure(UNSUPPORTED_MEDIA_TYPE, 415, context));
+    } catch (TemplateRenderException e) {
+      log.warn("Request template of route {} ({}) failed: {}", route.routeKey(), context.requestId, e.getMessage());
+      return done(failure(INTERNAL_ERROR, 500, context));
+    }
+    CompletableFuture<IntegrationResult> call;
+    try {
+      call = integration.backend().invoke(request).toCompletableFuture();
+    } catch (RuntimeException e) {
+      call = CompletableFuture.failedFuture(e);
+    }
+    if (!call.isDone()) {
+      // The deadline: once it passes the client gets the timeout frame and a late answer is dropped.
+      call = call.copy().orTimeout(Math.max(0, request.deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+    return call.handle((result, error) -> error != null ? integrationFailed(route, error, context)
+        : respond(route, integration, result, context));
+  }
+
+  private static IntegrationRequest mapRequest(CompiledIntegration integration, MessageContext context) {
+    CompiledTemplate template = integration.requestTemplate(context);
+    String body;
+    if (template != null) {
+      body = Templates.render(template, context, context.body.text());
+    } else if (integration.passthrough().passesThrough(!integration.requestTemplates().isEmpty())) {
+      body = context.body.text();
+    } else {
+      throw new UnsupportedMediaType();
+    }
+    return new IntegrationRequest(integration.type(), integration.source().integrationMethod(),
+        integration.source().integrationUri(), body, Map.of(), Map.of(),
+        System.nanoTime() + integration.timeoutNanos());
+  }
+
+  private Outcome respond(
+      CompiledRoute route, CompiledIntegration integration, IntegrationResult result, MessageContext context) {
+    context.integrationResult(result);
+    if (!route.twoWay()) return new Outcome(NOTHING, result.statusCode(), null);
+    if (integration.type().isProxy()) {
+      return new Outcome(new ServerMessage.Text(result.body()), result.statusCode(), null);
+    }
+    String selected = integration.responseSelection() == null ? Integer.toString(result.statusCode())
+        : integration.responseSelection().evaluate(context);
+    CompiledIntegrationResponse response = integration.response(selected);
+    if (response == null) {
+      log.warn("No integration response of route {} matches '{}' and there is no $default ({})",
+          route.routeKey(), selected, context.requestId);
+      return failure(INTERNAL_ERROR, 500, context);
+    }
+    CompiledTemplate template = response.template(context);
+    try {
+      String body = template == null ? result.body() : Templates.render(template, context, result.body());
+      return new Outcome(new ServerMessage.Text(body), result.statusCode(), null);
+    } catch (TemplateRenderException e) {
+      log.warn("Response template of route {} ({}) failed: {}", route.routeKey(), context.requestId, e.getMessage());
+      return failure(INTERNAL_ERROR, 500, context);
+    }
+  }
+
+  private Outcome integrationFailed(CompiledRoute route, Throwable error, MessageContext context) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (cause instanceof TimeoutException) return failure(TIMED_OUT, 504, context);
+    if (cause instanceof IntegrationException) {
+      log.warn("Integration of route {} failed ({}): {}", route.routeKey(), context.requestId, cause.getMessage());
+    } else {
+      log.error("Integration of route " + route.routeKey() + " failed (" + context.requestId + ")", cause);
+    }
+    return failure(INTERNAL_ERROR, 500, context);
+  }
+
+  private static Outcome failure(String message, int status, MessageContext context) {
+    return new Outcome(errorFrame(message, context.connection, context.requestId), status, message);
+  }
+
+  /**
+   * API Gateway's error frame, byte for byte (note the spacing):
+   * {@code {"message": "Forbidden", "connectionId":"...", "requestId":"..."}}.
+   */
+  static ServerMessage.Text errorFrame(String message, ConnectionInfo info, String requestId) {
+    return new ServerMessage.Text("{\"message\": \"" + message + "\", \"connectionId\":\"" + info.connectionId()
+        + "\", \"requestId\":\"" + requestId + "\"}");
+  }
+
+  private static <T> CompletionStage<T> done(T value) {
+    return CompletableFuture.completedFuture(value);
+  }
+
+  /** No request template matched and the passthrough behaviour refuses the body (API Gateway's 415). */
+  private static final class UnsupportedMediaType extends RuntimeException {
+    UnsupportedMediaType() {
+      super(null, null, false, false);
+    }
+  }
+}

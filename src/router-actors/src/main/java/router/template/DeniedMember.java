@@ -1,0 +1,60 @@
+package router.template;
+
+import java.lang.reflect.Method;
+import org.apache.velocity.util.introspection.VelMethod;
+import org.apache.velocity.util.introspection.VelPropertyGet;
+import org.apache.velocity.util.introspection.VelPropertySet;
+
+/** A method or property the sandbox refuses: using it fails the render with a clear message. */
+record DeniedMember(String name, String message)
+    implements VelMethod, VelPropertyGet, VelPropertySet {
+
+  static DeniedMember method(Object receiver, String name, boolean exists) {
+    return new DeniedMember(name, (exists ? "Method '" : "Unknown method '") + name + "' on "
+        + typeName(receiver) + (exists ? " is not allowed in mapping templates" : ""));
+  }
+
+  static DeniedMember property(Object receiver, String name) {
+    return new DeniedMember(name, "Property '" + name + "' on " + typeName(receiver)
+        + " is not allowed in mapping templates");
+  }
+
+  private static String typeName(Object receiver) {
+    return receiver.getClass().getName();
+  }
+
+  @Override
+  public Object invoke(Object receiver, Object[] args) {
+    throw new TemplateRenderException(message);
+  }
+
+  @Override
+  public Object invoke(Object receiver) {
+    throw new TemplateRenderException(message);
+  }
+
+  @Override
+  public Object invoke(Object receiver, Object value) {
+    throw new TemplateRenderException(message);
+  }
+
+  @Override
+  public boolean isCacheable() {
+    return false;
+  }
+
+  @Override
+  public String getMethodName() {
+    return name;
+  }
+
+  @Override
+  public Method getMethod() {
+    return null;
+  }
+
+  @Override
+  public Class<?> getReturnType() {
+    return Object.class;
+  }
+}

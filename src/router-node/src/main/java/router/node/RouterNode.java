@@ -1,0 +1,140 @@
+package router.node;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Directives;
+import org.apache.pekko.http.javadsl.settings.ServerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import router.engine.RouterConfig;
+import router.engine.RouterEngine;
+import router.engine.RouterSettings;
+import router.integration.IntegrationBackends;
+import router.node.control.ControlPlaneRoutes;
+import router.node.execute.ExecuteApiRoutes;
+import router.node.ws.WebSocketSettings;
+
+/**
+ * A running Router node: the engine on an ActorSystem, the execute-api and control-plane listeners, readiness.
+ * {@link #start} composes them; {@link Main} only loads config and calls it.
+ */
+public final class RouterNode {
+  private static final Logger log = LoggerFactory.getLogger(RouterNode.class);
+
+  private final RouterEngine engine;
+  private final ServerBinding executeApi;
+  private final ServerBinding control;
+  private final AtomicBoolean ready;
+
+  private RouterNode(RouterEngine engine, ServerBinding executeApi, ServerBinding control, AtomicBoolean ready) {
+    this.engine = engine;
+    this.executeApi = executeApi;
+    this.control = control;
+    this.ready = ready;
+  }
+
+  /**
+   * The configuration of a standalone node: JVM overrides, then the user's application.conf, then router-node.conf
+   * (with its ROUTER_* environment overrides), then every reference.conf — with the storage selected.
+   */
+  public static Config loadConfig() {
+    return loadConfig(ConfigFactory.empty());
+  }
+
+  /** As {@link #loadConfig()}, with {@code overrides} on top (tests: ports, data directory). */
+  public static Config loadConfig(Config overrides) {
+    ConfigFactory.invalidateCaches();
+    return RouterConfig.load(overrides
+        .withFallback(ConfigFactory.defaultOverrides())
+        .withFallback(ConfigFactory.defaultApplication())
+        .withFallback(ConfigFactory.parseResources(RouterNode.class.getClassLoader(), "router-node.conf")));
+  }
+
+  /**
+   * Joins the cluster (itself, when no seed nodes are configured), starts the engine and binds both listeners;
+   * completes when the node is ready to serve every deployed stage.
+   */
+  public static CompletionStage<RouterNode> start(ActorSystem<?> system) {
+    return start(system, IntegrationBackends.standard());
+  }
+
+  /** As {@link #start(ActorSystem)}, with the integration backends given. */
+  public static CompletionStage<RouterNode> start(ActorSystem<?> system, IntegrationBackends backends) {
+    Config config = system.settings().config();
+    NodeSettings node = NodeSettings.from(config);
+    Cluster cluster = Cluster.get(system);
+    if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+    RouterEngine engine = RouterEngine.init(system, backends);
+    RouterSettings settings = engine.settings();
+    AtomicBoolean ready = new AtomicBoolean(false);
+    WebSocketSettings webSocket = new WebSocketSettings(settings.maxMessageBytes(), settings.idleTimeout(),
+        settings.maxConnectionDuration(), settings.closeTimeout());
+
+    ServerSettings defaults = ServerSettings.create(system.classicSystem());
+    ServerSettings executeSettings = defaults.withTimeouts(defaults.getTimeouts().withIdleTimeout(
+        scala.concurrent.duration.Duration.fromNanos(config.getDuration("router.node.http.idle-timeout").toNanos())));
+    CompletionStage<ServerBinding> executeApi = Http.get(system)
+        .newServerAt(node.httpInterface(), node.httpPort())
+        .withSettings(executeSettings)
+        .bind(new ExecuteApiRoutes(engine, webSocket).route());
+    CompletionStage<RouterNode> bound = executeApi.thenCompose(execute -> Http.get(system)
+        .newServerAt(node.controlInterface(), node.controlPort())
+        .bind(Directives.concat(
+            new HealthRoutes(() -> ready.get() && cluster.selfMember().status() == MemberStatus.up()).route(),
+            new ControlPlaneRoutes(engine.config(), node.endpoints(execute.localAddress().getPort())).route()))
+        .thenApply(control -> new RouterNode(engine, execute, control, ready)));
+
+    return bound.thenCompose(routerNode -> whenUp(cluster)
+        .thenCompose(up -> engine.start())
+        .thenApply(done -> {
+          ready.set(true);
+          log.info("Router node ready: execute-api on {}, control plane on {}",
+              routerNode.executeApiAddress(), routerNode.controlAddress());
+          return routerNode;
+        }));
+  }
+
+  private static CompletionStage<Void> whenUp(Cluster cluster) {
+    CompletableFuture<Void> up = new CompletableFuture<>();
+    poll(cluster, up);
+    return up;
+  }
+
+  // Cluster membership changes arrive as events; a short poll keeps this free of a subscriber actor.
+  private static void poll(Cluster cluster, CompletableFuture<Void> up) {
+    if (cluster.selfMember().status() == MemberStatus.up()) {
+      up.complete(null);
+    } else {
+      CompletableFuture.delayedExecutor(50, java.util.concurrent.TimeUnit.MILLISECONDS)
+          .execute(() -> poll(cluster, up));
+    }
+  }
+
+  public RouterEngine engine() {
+    return engine;
+  }
+
+  public InetSocketAddress executeApiAddress() {
+    return executeApi.localAddress();
+  }
+
+  public InetSocketAddress controlAddress() {
+    return control.localAddress();
+  }
+
+  public boolean isReady() {
+    return ready.get();
+  }
+}

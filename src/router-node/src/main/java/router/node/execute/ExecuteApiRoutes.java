@@ -1,0 +1,93 @@
+package router.node.execute;
+
+import static org.apache.pekko.http.javadsl.server.Directives.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.RemoteAddress;
+import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.japi.Pair;
+import router.connection.Connection;
+import router.connection.ConnectionFlow;
+import router.connection.ConnectionInfo;
+import router.deploy.StageHandle;
+import router.engine.RouterEngine;
+import router.node.ws.WebSocketSettings;
+import router.node.ws.WebSocketUpgrades;
+import router.runtime.ConnectOutcome;
+
+/**
+ * The execute-api listener: {@code ws://HOST/{apiId}/{stage}} upgrades to a WebSocket whose messages are routed by
+ * the stage's live deployment. Runs {@code $connect} before the upgrade completes; a stage that is not deployed
+ * answers 403 like API Gateway.
+ */
+public final class ExecuteApiRoutes {
+  private final RouterEngine engine;
+  private final WebSocketSettings webSocket;
+
+  public ExecuteApiRoutes(RouterEngine engine, WebSocketSettings webSocket) {
+    this.engine = engine;
+    this.webSocket = webSocket;
+  }
+
+  public Route route() {
+    return path(PathMatchers.segment().slash(PathMatchers.segment()), (apiId, stageName) ->
+        extractRequest(request -> extractClientIP(ip -> {
+          Optional<WebSocketUpgrade> upgrade = request.getAttribute(
+              org.apache.pekko.http.javadsl.model.AttributeKeys.webSocketUpgrade);
+          StageHandle stage = engine.stages().handle(apiId, stageName);
+          if (stage == null) return complete(message(403, "Forbidden"));
+          if (upgrade.isEmpty()) return complete(message(426, "Upgrade Required"));
+          ConnectionInfo info = connectionInfo(apiId, stageName, stage, request, ip);
+          return onSuccess(engine.processor().onConnect(info), outcome -> accept(upgrade.get(), info, outcome));
+        })));
+  }
+
+  private Route accept(WebSocketUpgrade upgrade, ConnectionInfo info, ConnectOutcome outcome) {
+    if (!outcome.accepted()) return complete(message(outcome.statusCode(), outcome.message()));
+    Connection connection = new Connection(info);
+    return complete(WebSocketUpgrades.handle(upgrade,
+        ConnectionFlow.create(connection, engine.processor(), engine.connections(),
+            engine.settings().maxInFlight(), engine.settings().outboundBuffer()),
+        webSocket, Optional.empty()));
+  }
+
+  private ConnectionInfo connectionInfo(
+      String apiId, String stageName, StageHandle stage, HttpRequest request, RemoteAddress ip) {
+    Map<String, String> headers = new HashMap<>();
+    Map<String, List<String>> multiHeaders = new HashMap<>();
+    for (HttpHeader header : request.getHeaders()) {
+      String name = header.lowercaseName();
+      headers.merge(name, header.value(), (a, b) -> a + "," + b);
+      multiHeaders.computeIfAbsent(name, k -> new ArrayList<>()).add(header.value());
+    }
+    Map<String, String> query = new HashMap<>();
+    Map<String, List<String>> multiQuery = new HashMap<>();
+    for (Pair<String, String> parameter : request.getUri().query().toList()) {
+      query.put(parameter.first(), parameter.second());
+      multiQuery.computeIfAbsent(parameter.first(), k -> new ArrayList<>()).add(parameter.second());
+    }
+    String host = headers.getOrDefault("host", "").toLowerCase(Locale.ROOT);
+    String sourceIp = ip.getAddress().map(a -> a.getHostAddress()).orElse("");
+    return new ConnectionInfo(engine.newConnectionId(), apiId, stageName, stage, System.currentTimeMillis(),
+        sourceIp, headers.get("user-agent"), host, Map.copyOf(headers), Map.copyOf(multiHeaders),
+        Map.copyOf(query), Map.copyOf(multiQuery));
+  }
+
+  /** API Gateway's error body for the execute-api endpoint: {@code {"message":"..."}}. */
+  static HttpResponse message(int status, String message) {
+    return HttpResponse.create().withStatus(status)
+        .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, "{\"message\":\"" + message + "\"}"));
+  }
+}
