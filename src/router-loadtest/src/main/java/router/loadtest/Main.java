@@ -24,6 +24,7 @@ import router.loadtest.run.IdleRun;
 import router.loadtest.run.LoadSettings;
 import router.loadtest.run.MaxSearch;
 import router.loadtest.run.MessageRun;
+import router.loadtest.run.Probe;
 import router.loadtest.run.Mode;
 import router.loadtest.run.RunResult;
 import router.loadtest.setup.ControlPlane;
@@ -64,6 +65,7 @@ public final class Main {
         case "push" -> load(config, Mode.PUSH, out, err);
         case "connect" -> load(config, Mode.CONNECT, out, err);
         case "idle" -> load(config, Mode.IDLE, out, err);
+        case "probe" -> probe(config, out, err);
         case "echo-server" -> echoServer(config, out);
         case "setup" -> setup(config, out, err);
         case "compare" -> compare(config, out);
@@ -121,6 +123,19 @@ public final class Main {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     Files.writeString(file, text);
+  }
+
+  private static int probe(Config config, PrintStream out, PrintStream err) throws Exception {
+    LoadSettings settings = LoadSettings.from(config);
+    ActorSystem system = ActorSystem.create("loadtest", config);
+    try {
+      long sent = Math.max(1, settings.count());
+      int echoed = new Probe(settings, system).run(out);
+      err.println(echoed + " of " + sent + " replies carried their seq");
+      return echoed == sent ? 0 : FAILED;
+    } finally {
+      system.terminate();
+    }
   }
 
   private static int echoServer(Config config, PrintStream out) throws Exception {

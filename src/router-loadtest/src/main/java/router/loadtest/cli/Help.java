@@ -19,6 +19,7 @@ public final class Help {
         push         @connections push: POST to each connection, time until the frame arrives
         connect      connect rate: open (and close) connections, accepted per second
         idle         idle hold: hold --connections open, report the target's heap and RSS per connection
+        probe        one connection, --count messages (default 1), each reply printed; exit 0 if all echoed seq
         echo-server  the baseline: bare pekko-http WebSocket echo (push-capable under /push/...)
         setup        create the benchmark API on a router (prints its ws:// URL)
         compare      router ÷ baseline table and HTML from a --dir of results

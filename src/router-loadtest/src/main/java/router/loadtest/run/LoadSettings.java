@@ -21,6 +21,7 @@ public record LoadSettings(
     Duration warmup,
     Duration timeout,
     String payload,
+    String match,
     String action,
     int size,
     String sourceAddresses,
@@ -59,6 +60,7 @@ public record LoadSettings(
         c.getDuration("warmup"),
         c.getDuration("timeout"),
         c.getString("payload"),
+        c.getString("match"),
         c.getString("action"),
         c.getInt("size"),
         c.getString("source-addresses"),
@@ -89,6 +91,7 @@ public record LoadSettings(
     require(count > 0 || warmup.compareTo(duration) < 0, "warmup must be shorter than duration");
     require(!timeout.isZero() && !timeout.isNegative(), "timeout must be positive");
     require(payload.contains("${seq}"), "payload template must contain ${seq}");
+    require(match.equals("seq") || match.equals("order"), "match must be seq or order");
     require(connectConcurrency >= 1, "connect-concurrency must be at least 1");
     require(sendQueue >= 1, "send-queue must be at least 1");
     require(client.equals("nio") || client.equals("pekko-http"), "client must be nio or pekko-http");
@@ -97,6 +100,11 @@ public record LoadSettings(
 
   private static void require(boolean ok, String message) {
     if (!ok) throw new IllegalArgumentException(message);
+  }
+
+  /** True when replies are paired with messages by order rather than by their seq field. */
+  public boolean matchByOrder() {
+    return match.equals("order");
   }
 
   /** True for open loop (fixed rate), false for closed loop (fixed in-flight). */
@@ -117,7 +125,7 @@ public record LoadSettings(
   /** Returns a copy with another URL (used by tests and the bench). */
   public LoadSettings withUrl(URI other) {
     return new LoadSettings(Loopback.requireLoopback(other), connections, rate, inFlight, duration,
-        count, warmup, timeout, payload, action, size, sourceAddresses, connectConcurrency,
+        count, warmup, timeout, payload, match, action, size, sourceAddresses, connectConcurrency,
         sendQueue, client, reportInterval, progress, json, html, label, targetPid, pushUrl, whoamiAction,
         idField, hold, settle, measureMemory);
   }

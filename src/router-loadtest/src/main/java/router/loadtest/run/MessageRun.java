@@ -69,6 +69,8 @@ public final class MessageRun implements FrameListener {
   private final AtomicLong budget = new AtomicLong(Long.MAX_VALUE);
   private final CompletableFuture<Void> budgetSpent = new CompletableFuture<>();
   private final AtomicReference<CpuTime> cpuAtWarmupEnd = new AtomicReference<>();
+  private final boolean byOrder;
+  private SeqFifo[] fifos;
   private PushSender push;
   private ClientConnection[] byIndex = new ClientConnection[0];
   private CompletableFuture<?>[] ids;
@@ -82,6 +84,7 @@ public final class MessageRun implements FrameListener {
     this.mode = mode;
     this.system = system;
     this.timeoutNanos = settings.timeout().toNanos();
+    this.byOrder = settings.matchByOrder() && mode == Mode.ROUNDTRIP;
     this.table = new InFlightTable(ringCapacity(settings), clock, counters);
     this.payload = new PayloadTemplate(settings.payload(), settings.action(), settings.size());
     this.progress = new ProgressLine(err, settings.progress(), mode == Mode.PUSH ? "pushed" : "sent",
@@ -103,6 +106,8 @@ public final class MessageRun implements FrameListener {
 
   private RunResult run(WebSocketClient connector) throws InterruptedException {
     ids = new CompletableFuture<?>[settings.connections()];
+    fifos = new SeqFifo[byOrder ? settings.connections() : 0];
+    for (int i = 0; i < fifos.length; i++) fifos[i] = new SeqFifo();
     for (int i = 0; i < ids.length; i++) ids[i] = new CompletableFuture<String>();
     byIndex = ConnectionOpener.start(connector, this, counters, settings.connections(),
         settings.connectConcurrency()).future().join();
@@ -218,6 +223,10 @@ public final class MessageRun implements FrameListener {
   }
 
   private void deliver(ClientConnection c, long scheduledNanos) {
+    if (byOrder) {
+      deliverInOrder(c, scheduledNanos);
+      return;
+    }
     long seq = table.register(c.index(), scheduledNanos);
     String text = payload.render(seq);
     if (mode == Mode.PUSH) {
@@ -225,6 +234,47 @@ public final class MessageRun implements FrameListener {
     } else if (c.send(text) != ClientConnection.SendResult.SENT) {
       table.fail(seq);
     }
+  }
+
+  private void deliverInOrder(ClientConnection c, long scheduledNanos) {
+    SeqFifo fifo = fifos[c.index()];
+    // Registered, queued and sent under one lock, so the reply (which may come back on the
+    // selector thread before send returns) finds its id in the queue, and a failed send leaves none.
+    synchronized (fifo) {
+      long seq = table.register(c.index(), scheduledNanos);
+      fifo.push(seq);
+      if (c.send(payload.render(seq)) != ClientConnection.SendResult.SENT) {
+        fifo.dropLast();
+        table.fail(seq);
+      }
+    }
+  }
+
+  /** API Gateway's error frame: {"message": "Internal server error", "connectionId":..., "requestId":...}. */
+  static boolean isErrorFrame(String text) {
+    return text.startsWith("{\"message\"") && text.contains("\"requestId\"");
+  }
+
+  private void onReplyInOrder(ClientConnection c, String text, long now) {
+    long seq;
+    SeqFifo fifo = fifos[c.index()];
+    synchronized (fifo) {
+      seq = fifo.poll();
+    }
+    if (seq < 0) {
+      counters.errorFrames.increment();
+      return;
+    }
+    boolean resolved;
+    if (isErrorFrame(text)) {
+      resolved = table.rejected(seq);
+    } else {
+      long latency = table.complete(seq, now);
+      resolved = latency != InFlightTable.NO_MATCH;
+      if (resolved) recorder.recordValue(latency);
+    }
+    // A timed-out message's loop already went on from the sweep.
+    if (resolved && !settings.openLoop()) next(c);
   }
 
   private void sweep(boolean everything) {
@@ -241,6 +291,10 @@ public final class MessageRun implements FrameListener {
   @Override
   public void onText(ClientConnection c, String text) {
     long now = clock.getAsLong();
+    if (byOrder && running) {
+      onReplyInOrder(c, text, now);
+      return;
+    }
     long seq = JsonFields.longField(text, SEQ_FIELD);
     if (seq == JsonFields.MISSING) {
       if (!running && mode == Mode.PUSH) {
@@ -287,6 +341,7 @@ public final class MessageRun implements FrameListener {
     s.put("rate", settings.rate());
     s.put("inFlight", settings.openLoop() ? 0 : settings.inFlight());
     s.put("size", settings.size());
+    s.put("match", byOrder ? "order" : "seq");
     s.put("warmupSeconds", settings.warmup().toMillis() / 1000.0);
     s.put("timeoutMs", settings.timeout().toMillis());
     Map<String, Object> extra = new LinkedHashMap<>();

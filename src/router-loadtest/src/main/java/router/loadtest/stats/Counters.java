@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The run's event counts, updated from any thread without contention.
  *
- * <p>Every registered message ends in exactly one of {@code received}, {@code timeouts} or
- * {@code sendFailures}; {@code late}, {@code errorFrames}, {@code connectFailures} and
+ * <p>Every registered message ends in exactly one of {@code received}, {@code timeouts},
+ * {@code errorReplies} or {@code sendFailures}; {@code late}, {@code errorFrames}, {@code connectFailures} and
  * {@code closed} count events beside that ledger. In connect mode {@code sent} counts connection
  * attempts and {@code received} accepted connections.
  */
@@ -20,7 +20,9 @@ public final class Counters {
   public final LongAdder timeouts = new LongAdder();
   /** Replies that arrived after their message had been counted as a timeout. */
   public final LongAdder late = new LongAdder();
-  /** Frames without a sequence id (error frames such as {"message": "Internal server error"}). */
+  /** Messages answered with an API Gateway error frame (order matching: the frame answers the oldest). */
+  public final LongAdder errorReplies = new LongAdder();
+  /** Frames matched to no message: no sequence id (seq matching), or nothing outstanding. */
   public final LongAdder errorFrames = new LongAdder();
   /** Messages that could not be sent: connection closed, queue full, push POST refused. */
   public final LongAdder sendFailures = new LongAdder();
@@ -31,7 +33,7 @@ public final class Counters {
 
   /** A consistent-enough copy of all counts (each read is atomic, the set is not). */
   public Counts snapshot() {
-    return new Counts(sent.sum(), received.sum(), timeouts.sum(), late.sum(), errorFrames.sum(),
-        sendFailures.sum(), connectFailures.sum(), closed.sum());
+    return new Counts(sent.sum(), received.sum(), timeouts.sum(), late.sum(), errorReplies.sum(),
+        errorFrames.sum(), sendFailures.sum(), connectFailures.sum(), closed.sum());
   }
 }

@@ -4,26 +4,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Immutable copy of {@link Counters}. */
-public record Counts(long sent, long received, long timeouts, long late, long errorFrames,
-    long sendFailures, long connectFailures, long closed) {
+public record Counts(long sent, long received, long timeouts, long late, long errorReplies,
+    long errorFrames, long sendFailures, long connectFailures, long closed) {
 
   /** All counts zero. */
-  public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
+  public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-  /** Errors other than timeouts: failed sends and connects, error frames, unexpected closes. */
+  /** Errors other than timeouts: failed sends and connects, error replies and frames, unexpected closes. */
   public long errors() {
-    return sendFailures + connectFailures + errorFrames + closed;
+    return sendFailures + connectFailures + errorReplies + errorFrames + closed;
   }
 
   /** Messages neither answered, timed out nor failed yet. */
   public long outstanding() {
-    return sent - received - timeouts - sendFailures;
+    return sent - received - timeouts - errorReplies - sendFailures;
   }
 
   /** {@code this - earlier}, field by field. */
   public Counts minus(Counts earlier) {
     return new Counts(sent - earlier.sent, received - earlier.received, timeouts - earlier.timeouts,
-        late - earlier.late, errorFrames - earlier.errorFrames, sendFailures - earlier.sendFailures,
+        late - earlier.late, errorReplies - earlier.errorReplies, errorFrames - earlier.errorFrames, sendFailures - earlier.sendFailures,
         connectFailures - earlier.connectFailures, closed - earlier.closed);
   }
 
@@ -36,6 +36,7 @@ public record Counts(long sent, long received, long timeouts, long late, long er
     m.put("errors", errors());
     m.put("sendFailures", sendFailures);
     m.put("connectFailures", connectFailures);
+    m.put("errorReplies", errorReplies);
     m.put("errorFrames", errorFrames);
     m.put("closed", closed);
     m.put("late", late);

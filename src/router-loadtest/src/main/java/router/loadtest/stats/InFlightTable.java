@@ -99,10 +99,25 @@ public final class InFlightTable {
 
   /** Resolves {@code seq} as a send failure, unless it was already answered or timed out. */
   public void fail(long seq) {
-    int slot = (int) (seq & mask);
-    if (seqs.get(slot) == seq && times.getAndSet(slot, 0) != 0) {
-      counters.sendFailures.increment();
+    if (clear(seq)) counters.sendFailures.increment();
+  }
+
+  /**
+   * Resolves {@code seq} as answered by an error frame; false (and counted as late) when it was
+   * already resolved.
+   */
+  public boolean rejected(long seq) {
+    if (clear(seq)) {
+      counters.errorReplies.increment();
+      return true;
     }
+    counters.late.increment();
+    return false;
+  }
+
+  private boolean clear(long seq) {
+    int slot = (int) (seq & mask);
+    return seqs.get(slot) == seq && times.getAndSet(slot, 0) != 0;
   }
 
   /**

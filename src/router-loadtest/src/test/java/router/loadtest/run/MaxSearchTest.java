@@ -13,7 +13,7 @@ class MaxSearchTest {
 
   private static RunResult result(double throughput, long timeouts, double p99) {
     return new RunResult(Mode.ROUNDTRIP, "t", "ws://127.0.0.1/", Map.of(),
-        new Counts(100, 100 - timeouts, timeouts, 0, 0, 0, 0, 0), throughput, "msg/s", 1,
+        new Counts(100, 100 - timeouts, timeouts, 0, 0, 0, 0, 0, 0), throughput, "msg/s", 1,
         new LatencySummary(100, 1, 1, 1, p99, p99, p99, p99), List.of(), List.of(), Map.of());
   }
 

@@ -92,6 +92,46 @@ class MessageRunTest {
   }
 
   @Test
+  void orderMatchingPairsStaticRepliesWithTheirMessages() throws Exception {
+    RunResult r = run(Mode.ROUNDTRIP, "/static", "match", "order", "rate", 500, "connections", 5, "count", 500);
+    assertEquals(500, r.counts().received());
+    assertEquals(500, r.latency().count());
+    assertEquals(0, r.counts().errors());
+    assertEquals("order", r.settings().get("match"));
+  }
+
+  @Test
+  void orderMatchingInClosedLoopKeepsExactlyTheCount() throws Exception {
+    RunResult r = run(Mode.ROUNDTRIP, "/static", "match", "order", "in-flight", 3, "connections", 4, "count", 1000);
+    assertEquals(1000, r.counts().sent());
+    assertEquals(1000, r.counts().received());
+  }
+
+  @Test
+  void orderMatchingCountsErrorFramesAsErrorRepliesNotTimeouts() throws Exception {
+    RunResult r = run(Mode.ROUNDTRIP, "/error", "match", "order", "rate", 200, "connections", 2, "count", 20);
+    assertEquals(20, r.counts().errorReplies());
+    assertEquals(0, r.counts().timeouts());
+    assertEquals(0, r.counts().errorFrames());
+    assertEquals(20, r.counts().errors());
+  }
+
+  @Test
+  void orderMatchingStillCountsDroppedMessagesAsTimeouts() throws Exception {
+    RunResult r = run(Mode.ROUNDTRIP, "/drop10", "match", "order", "rate", 400, "connections", 2, "count", 200,
+        "timeout", "500ms");
+    assertEquals(180, r.counts().received());
+    assertEquals(20, r.counts().timeouts() + r.counts().late());
+    assertEquals(200, r.counts().received() + r.counts().timeouts());
+  }
+
+  @Test
+  void apiGatewayErrorFramesAreRecognised() {
+    assertTrue(MessageRun.isErrorFrame(TestServers.ERROR_FRAME));
+    assertTrue(!MessageRun.isErrorFrame(TestServers.STATIC_REPLY));
+  }
+
+  @Test
   void pekkoHttpClientCountsTheSameAsTheNioClient() throws Exception {
     RunResult r = run(Mode.ROUNDTRIP, "/drop10", "client", "pekko-http", "rate", 400, "connections", 2,
         "count", 200, "timeout", "500ms");

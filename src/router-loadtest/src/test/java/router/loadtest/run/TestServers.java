@@ -27,12 +27,15 @@ import router.loadtest.baseline.PushRegistry;
  * In-process servers on port 0 for the tool's tests: the real baseline echo under /, and
  * misbehaving ones: /drop10 drops every 10th message of a connection, /close5 closes each
  * connection after 5 replies, /error answers every message with an API Gateway error frame,
- * /reject refuses the upgrade with 403.
+ * /reject refuses the upgrade with 403, /static answers every message with the same frame (like
+ * a MOCK integration's response template).
  */
 final class TestServers implements AutoCloseable {
 
   static final String ERROR_FRAME =
       "{\"message\": \"Internal server error\", \"connectionId\":\"abc\", \"requestId\":\"def\"}";
+
+  static final String STATIC_REPLY = "{\"echo\":\"\"}";
 
   final ActorSystem system;
   private final ServerBinding binding;
@@ -48,6 +51,8 @@ final class TestServers implements AutoCloseable {
         pathPrefix("error", () -> handleWebSocketMessages(Flow.<Message>create()
             .map(m -> (Message) TextMessage.create(ERROR_FRAME)))),
         pathPrefix("reject", () -> complete(StatusCodes.FORBIDDEN)),
+        pathPrefix("static", () -> handleWebSocketMessages(Flow.<Message>create()
+            .map(m -> (Message) TextMessage.create(STATIC_REPLY)))),
         EchoServer.route(new PushRegistry()));
     binding = Http.get(system).newServerAt("127.0.0.1", 0).bind(misbehaving)
         .toCompletableFuture().get(10, TimeUnit.SECONDS);
