@@ -45,6 +45,7 @@ public final class ConnectRun implements FrameListener {
   private final ProgressLine progress;
   private final AtomicLong attempt = new AtomicLong();
   private final LongAdder finished = new LongAdder();
+  private final CpuWindow cpu;
   private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
   private WebSocketClient connector;
   private volatile long endNanos;
@@ -54,6 +55,7 @@ public final class ConnectRun implements FrameListener {
     this.settings = settings;
     this.system = system;
     this.progress = new ProgressLine(err, settings.progress(), "attempts", "accepted");
+    this.cpu = new CpuWindow(settings.targetPid());
   }
 
   /** Runs the attempts, waits for the last ones, returns the result. */
@@ -74,6 +76,7 @@ public final class ConnectRun implements FrameListener {
     long reportMillis = settings.reportInterval().toMillis();
     ticker.scheduleAtFixedRate(() -> progress.print(sampler.sample(), counters.snapshot(),
         LatencySummary.of(sampler.soFarHistogram())), reportMillis, reportMillis, TimeUnit.MILLISECONDS);
+    ticker.schedule(cpu::start, settings.warmup().toMillis(), TimeUnit.MILLISECONDS);
     long start = sampler.startNanos();
     endNanos = settings.count() > 0 ? Long.MAX_VALUE : start + settings.duration().toNanos();
     if (settings.openLoop()) {
@@ -82,6 +85,7 @@ public final class ConnectRun implements FrameListener {
       closedLoop();
     }
     var last = sampler.endSending();
+    cpu.end();
     progress.print(last, counters.snapshot(), LatencySummary.of(sampler.soFarHistogram()));
     long deadline = clock.getAsLong() + settings.timeout().toNanos() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
     while (finished.sum() < attempt.get() && clock.getAsLong() < deadline) {
@@ -169,6 +173,7 @@ public final class ConnectRun implements FrameListener {
     Map<String, Object> byReason = new java.util.TreeMap<>();
     failures.forEach((r, n) -> byReason.put(r, n.sum()));
     extra.put("connectFailuresByReason", byReason);
+    cpu.report(extra, sampler.measuredSeconds(), sampler.measuredThroughput() * sampler.measuredSeconds(), "Connection");
     return new RunResult(Mode.CONNECT, settings.label(), settings.url().toString(), s,
         counters.snapshot(), sampler.measuredThroughput(), "conn/s", sampler.measuredSeconds(),
         LatencySummary.of(h), PercentilePoint.curve(h), sampler.intervals(), extra);

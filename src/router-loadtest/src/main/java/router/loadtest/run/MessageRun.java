@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
@@ -29,7 +28,6 @@ import router.loadtest.stats.InFlightTable;
 import router.loadtest.stats.IntervalSampler;
 import router.loadtest.stats.LatencySummary;
 import router.loadtest.stats.PercentilePoint;
-import router.loadtest.target.CpuTime;
 
 /**
  * A round-trip or push run over C connections. Open loop: one sender thread walks a fixed
@@ -68,7 +66,7 @@ public final class MessageRun implements FrameListener {
   private final long timeoutNanos;
   private final AtomicLong budget = new AtomicLong(Long.MAX_VALUE);
   private final CompletableFuture<Void> budgetSpent = new CompletableFuture<>();
-  private final AtomicReference<CpuTime> cpuAtWarmupEnd = new AtomicReference<>();
+  private final CpuWindow cpu;
   private final boolean byOrder;
   private SeqFifo[] fifos;
   private PushSender push;
@@ -85,6 +83,7 @@ public final class MessageRun implements FrameListener {
     this.system = system;
     this.timeoutNanos = settings.timeout().toNanos();
     this.byOrder = settings.matchByOrder() && mode == Mode.ROUNDTRIP;
+    this.cpu = new CpuWindow(settings.targetPid());
     this.table = new InFlightTable(ringCapacity(settings), clock, counters);
     this.payload = new PayloadTemplate(settings.payload(), settings.action(), settings.size());
     this.progress = new ProgressLine(err, settings.progress(), mode == Mode.PUSH ? "pushed" : "sent",
@@ -157,8 +156,7 @@ public final class MessageRun implements FrameListener {
     long reportMillis = settings.reportInterval().toMillis();
     ticker.scheduleAtFixedRate(() -> sweep(false), SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     ticker.scheduleAtFixedRate(() -> tick(sampler), reportMillis, reportMillis, TimeUnit.MILLISECONDS);
-    ticker.schedule(() -> cpuAtWarmupEnd.compareAndSet(null, CpuTime.now(settings.targetPid())),
-        settings.warmup().toMillis(), TimeUnit.MILLISECONDS);
+    ticker.schedule(cpu::start, settings.warmup().toMillis(), TimeUnit.MILLISECONDS);
     running = true;
     long start = sampler.startNanos();
     if (settings.openLoop()) {
@@ -167,7 +165,7 @@ public final class MessageRun implements FrameListener {
       closedLoop(live, start);
     }
     var last = sampler.endSending();
-    CpuTime cpuAtEnd = CpuTime.now(settings.targetPid());
+    cpu.end();
     stopping = true;
     progress.print(last, counters.snapshot(), LatencySummary.of(sampler.soFarHistogram()));
     long drainEnd = clock.getAsLong() + timeoutNanos;
@@ -180,7 +178,7 @@ public final class MessageRun implements FrameListener {
     sampler.sample();
     running = false;
     closeAll(live);
-    return result(live, sampler, cpuAtEnd);
+    return result(live, sampler);
   }
 
   private void openLoop(ClientConnection[] live, long start) {
@@ -333,7 +331,7 @@ public final class MessageRun implements FrameListener {
     }
   }
 
-  private RunResult result(ClientConnection[] live, IntervalSampler sampler, CpuTime cpuAtEnd) {
+  private RunResult result(ClientConnection[] live, IntervalSampler sampler) {
     Histogram h = sampler.measuredHistogram();
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("connections", live.length);
@@ -345,20 +343,8 @@ public final class MessageRun implements FrameListener {
     s.put("warmupSeconds", settings.warmup().toMillis() / 1000.0);
     s.put("timeoutMs", settings.timeout().toMillis());
     Map<String, Object> extra = new LinkedHashMap<>();
-    CpuTime startCpu = cpuAtWarmupEnd.get();
     double window = sampler.measuredSeconds();
-    double messages = sampler.measuredThroughput() * window;
-    if (startCpu != null && window > 0) {
-      CpuTime used = cpuAtEnd.since(startCpu);
-      if (used.clientNanos() >= 0) {
-        extra.put("clientCpuCores", used.clientNanos() / 1e9 / window);
-        if (messages > 0) extra.put("clientCpuMicrosPerMessage", used.clientNanos() / 1e3 / messages);
-      }
-      if (used.targetNanos() >= 0) {
-        extra.put("targetCpuCores", used.targetNanos() / 1e9 / window);
-        if (messages > 0) extra.put("targetCpuMicrosPerMessage", used.targetNanos() / 1e3 / messages);
-      }
-    }
+    cpu.report(extra, window, sampler.measuredThroughput() * window, "Message");
     if (push != null) extra.put("pushFailuresByStatus", push.failuresByStatus());
     return new RunResult(mode, settings.label(), settings.url().toString(), s, counters.snapshot(),
         sampler.measuredThroughput(), "msg/s", window, LatencySummary.of(h), PercentilePoint.curve(h),
