@@ -131,7 +131,7 @@ public final class Main {
     try {
       long sent = Math.max(1, settings.count());
       int echoed = new Probe(settings, system).run(out);
-      err.println(echoed + " of " + sent + " replies carried their seq");
+      err.println(echoed + " of " + sent + " messages answered" + (settings.matchByOrder() ? "" : " with their seq"));
       return echoed == sent ? 0 : FAILED;
     } finally {
       system.terminate();

@@ -3,64 +3,56 @@ package router.loadtest.client;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A connection of {@link NioWebSocketClient}. Reading, the handshake and frame parsing happen on
- * the selector thread only; writes from any thread are serialised on the connection's monitor.
+ * A WebSocket connection of {@link NioWebSocketClient}: the upgrade, frame parsing, ping/pong and
+ * the close handshake on the selector thread; text frames written from any thread.
  */
-final class NioConnection implements ClientConnection {
+final class NioConnection extends NioChannel implements ClientConnection {
 
   private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
   /** Largest HTTP response head accepted during the upgrade. */
   private static final int MAX_HEAD_BYTES = 16 * 1024;
-  /** Extra room when a partial frame is carried over to the next read. */
-  private static final int CARRY_READ_BYTES = 64 * 1024;
+  private static final int OP_CONTINUATION = 0x0;
   private static final int OP_TEXT = 0x1;
   private static final int OP_BINARY = 0x2;
-  private static final int OP_CONTINUATION = 0x0;
   private static final int OP_CLOSE = 0x8;
   private static final int OP_PING = 0x9;
+  private static final int OP_PONG = 0xA;
   private static final int CLOSE_NORMAL = 1000;
+  /** Control frames (pong, close) are never refused for a full queue. */
+  private static final int NO_LIMIT = Integer.MAX_VALUE;
 
-  private final NioWebSocketClient client;
   private final int index;
-  private final SocketChannel channel;
   private final FrameListener listener;
   private final CompletableFuture<ClientConnection> upgrade;
-  private SelectionKey key;
+  private final int maxPendingBytes;
   private String request;
   private String expectedAccept;
   // Selector thread only.
   private boolean upgraded;
-  private byte[] carry;
-  private int carryLength;
   private int fragmentOpcode = -1;
+  private boolean closeReceived;
   private ByteArrayOutputStream fragments;
   // Guarded by this.
-  private ArrayDeque<ByteBuffer> pending;
-  private int pendingBytes;
   private boolean closeSent;
   private volatile boolean closing;
-  private volatile boolean closed;
   private volatile String connectionId;
 
-  NioConnection(NioWebSocketClient client, int index, SocketChannel channel, FrameListener listener,
-      CompletableFuture<ClientConnection> upgrade, String host, String pathAndQuery) {
-    this.client = client;
+  NioConnection(NioLoop loop, SocketChannel channel, int index, FrameListener listener,
+      CompletableFuture<ClientConnection> upgrade, String host, String pathAndQuery, int maxPendingBytes) {
+    super(loop, channel);
     this.index = index;
-    this.channel = channel;
     this.listener = listener;
     this.upgrade = upgrade;
+    this.maxPendingBytes = maxPendingBytes;
     byte[] nonce = new byte[16];
     ThreadLocalRandom.current().nextBytes(nonce);
     String secKey = Base64.getEncoder().encodeToString(nonce);
@@ -72,67 +64,55 @@ final class NioConnection implements ClientConnection {
 
   /** The Sec-WebSocket-Accept a server must answer to {@code secKey} (RFC 6455 §4.2.2). */
   static String accept(String secKey) {
+    MessageDigest sha1 = SHA1.get();
+    return Base64.getEncoder().encodeToString(sha1.digest((secKey + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  /** One digest per thread: MessageDigest.getInstance searches the providers on every call. */
+  private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-      return Base64.getEncoder().encodeToString(
-          sha1.digest((secKey + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII)));
+      return MessageDigest.getInstance("SHA-1");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  void key(SelectionKey key) {
-    this.key = key;
-  }
+  });
 
   @Override
   public int index() {
     return index;
   }
 
-  // ---- connect and upgrade (selector thread) ----
-
-  void onConnectable() throws IOException {
-    if (channel.finishConnect()) onConnected();
+  @Override
+  void onConnected() {
+    write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)), NO_LIMIT);
+    request = null;
   }
 
-  void onConnected() throws IOException {
-    key.interestOps(SelectionKey.OP_READ);
-    write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)), true);
-    request = null;
+  @Override
+  int consume(byte[] buf, int off, int end) throws IOException {
+    if (!upgraded) {
+      off = parseHead(buf, off, end);
+      if (!upgraded) return off;
+    }
+    return parseFrames(buf, off, end);
   }
 
   /** Parses the upgrade response head; returns the offset after it, or {@code off} if incomplete. */
   private int parseHead(byte[] buf, int off, int end) throws IOException {
-    int headEnd = -1;
-    for (int i = off; i + 3 < end; i++) {
-      if (buf[i] == '\r' && buf[i + 1] == '\n' && buf[i + 2] == '\r' && buf[i + 3] == '\n') {
-        headEnd = i + 4;
-        break;
-      }
-    }
+    int headEnd = HttpHead.end(buf, off, end);
     if (headEnd < 0) {
       if (end - off > MAX_HEAD_BYTES) throw new IOException("upgrade response head too large");
       return off;
     }
-    String head = new String(buf, off, headEnd - off, StandardCharsets.ISO_8859_1);
-    String[] lines = head.split("\r\n");
-    String[] status = lines[0].split(" ", 3);
-    int code = status.length > 1 ? parseStatus(status[1]) : -1;
-    String accept = null;
-    for (int i = 1; i < lines.length; i++) {
-      int colon = lines[i].indexOf(':');
-      if (colon > 0 && lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("sec-websocket-accept")) {
-        accept = lines[i].substring(colon + 1).trim();
-      }
-    }
-    if (code != 101) {
-      upgrade.completeExceptionally(new UpgradeRejected(code, status.length > 2 ? status[2] : ""));
+    HttpHead head = HttpHead.parse(buf, off, headEnd);
+    String accept = head.header("sec-websocket-accept");
+    if (head.status() != 101) {
+      upgrade.completeExceptionally(new UpgradeRejected(head.status(), head.reason()));
       terminate(null);
       return end;
     }
     if (!expectedAccept.equals(accept)) {
-      upgrade.completeExceptionally(new UpgradeRejected(code, "bad Sec-WebSocket-Accept"));
+      upgrade.completeExceptionally(new UpgradeRejected(head.status(), "bad Sec-WebSocket-Accept"));
       terminate(null);
       return end;
     }
@@ -142,60 +122,9 @@ final class NioConnection implements ClientConnection {
     return headEnd;
   }
 
-  private static int parseStatus(String s) {
-    try {
-      return Integer.parseInt(s.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  // ---- reading (selector thread) ----
-
-  void onReadable() throws IOException {
-    byte[] buf;
-    int end;
-    int n;
-    if (carryLength == 0) {
-      ByteBuffer shared = client.readBuffer();
-      shared.clear();
-      n = channel.read(shared);
-      buf = shared.array();
-      end = Math.max(0, n);
-    } else {
-      if (carry.length - carryLength < CARRY_READ_BYTES) {
-        carry = java.util.Arrays.copyOf(carry, carryLength + CARRY_READ_BYTES);
-      }
-      n = channel.read(ByteBuffer.wrap(carry, carryLength, carry.length - carryLength));
-      buf = carry;
-      end = carryLength + Math.max(0, n);
-    }
-    if (n < 0) {
-      terminate(null);
-      return;
-    }
-    int off = 0;
-    if (!upgraded) {
-      off = parseHead(buf, 0, end);
-      if (closed) return;
-    }
-    if (upgraded) off = parseFrames(buf, off, end);
-    int left = end - off;
-    if (left == 0) {
-      carryLength = 0;
-      if (carry != null && carry.length > CARRY_READ_BYTES * 2) carry = null;
-    } else if (buf == carry) {
-      System.arraycopy(carry, off, carry, 0, left);
-      carryLength = left;
-    } else {
-      carry = java.util.Arrays.copyOfRange(buf, off, off + Math.max(left, CARRY_READ_BYTES));
-      carryLength = left;
-    }
-  }
-
   /** Handles every complete frame in buf[off, end); returns the offset of the first incomplete one. */
   private int parseFrames(byte[] buf, int off, int end) throws IOException {
-    while (end - off >= 2 && !closed) {
+    while (end - off >= 2 && !closed && !closeReceived) {
       int b0 = buf[off] & 0xFF;
       int b1 = buf[off + 1] & 0xFF;
       boolean fin = (b0 & 0x80) != 0;
@@ -251,10 +180,12 @@ final class NioConnection implements ClientConnection {
         }
       }
       case OP_CLOSE -> {
+        // Answer the close, then wait for the server to close the TCP connection first (RFC 6455
+        // §7.1.1), so TIME_WAIT stays on the server's side and the client's ports stay free.
         sendClose(len >= 2 ? ((buf[off] & 0xFF) << 8) | (buf[off + 1] & 0xFF) : CLOSE_NORMAL);
-        terminate(null);
+        closeReceived = true;
       }
-      case OP_PING -> write(frame(0xA, buf, off, len), true);
+      case OP_PING -> write(frame(OP_PONG, buf, off, len), NO_LIMIT);
       default -> {
         // Pong or a reserved opcode: nothing to do.
       }
@@ -269,12 +200,16 @@ final class NioConnection implements ClientConnection {
     }
   }
 
-  // ---- writing (any thread) ----
-
   @Override
   public SendResult send(String text) {
+    if (closed || closeSent()) return SendResult.CLOSED;
     byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-    return write(frame(OP_TEXT, payload, 0, payload.length), false);
+    if (write(frame(OP_TEXT, payload, 0, payload.length), maxPendingBytes)) return SendResult.SENT;
+    return closed ? SendResult.CLOSED : SendResult.QUEUE_FULL;
+  }
+
+  private synchronized boolean closeSent() {
+    return closeSent;
   }
 
   /** A masked frame (client frames are always masked, RFC 6455 §5.3). */
@@ -302,70 +237,24 @@ final class NioConnection implements ClientConnection {
     return ByteBuffer.wrap(f);
   }
 
-  private synchronized SendResult write(ByteBuffer frame, boolean control) {
-    if (closed || (closeSent && !control)) return SendResult.CLOSED;
-    try {
-      if (pending == null || pending.isEmpty()) {
-        channel.write(frame);
-        if (!frame.hasRemaining()) return SendResult.SENT;
-        if (pending == null) pending = new ArrayDeque<>();
-        pending.add(frame);
-        pendingBytes += frame.remaining();
-        client.runOnIoThread(this::wantWrite);
-        return SendResult.SENT;
-      }
-      if (!control && pendingBytes + frame.remaining() > client.maxPendingBytes()) return SendResult.QUEUE_FULL;
-      pending.add(frame);
-      pendingBytes += frame.remaining();
-      return SendResult.SENT;
-    } catch (IOException e) {
-      client.runOnIoThread(() -> terminate(e));
-      return SendResult.CLOSED;
-    }
-  }
-
-  private void wantWrite() {
-    if (key.isValid()) key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-  }
-
-  synchronized void onWritable() throws IOException {
-    while (pending != null && !pending.isEmpty()) {
-      ByteBuffer head = pending.peek();
-      int before = head.remaining();
-      channel.write(head);
-      pendingBytes -= before - head.remaining();
-      if (head.hasRemaining()) return;
-      pending.poll();
-    }
-    if (key.isValid()) key.interestOps(SelectionKey.OP_READ);
-  }
-
   private void sendClose(int code) {
     synchronized (this) {
       if (closeSent) return;
       closeSent = true;
     }
     byte[] status = {(byte) (code >>> 8), (byte) code};
-    write(frame(OP_CLOSE, status, 0, status.length), true);
+    write(frame(OP_CLOSE, status, 0, status.length), NO_LIMIT);
   }
-
-  // ---- closing ----
 
   @Override
   public void close() {
     closing = true;
-    if (!closed) client.runOnIoThread(() -> sendClose(CLOSE_NORMAL));
+    if (!closed) loop.execute(() -> sendClose(CLOSE_NORMAL));
   }
 
-  /** Ends the connection (selector thread): closes the socket, tells the listener or the upgrade. */
+  @Override
   void terminate(Throwable cause) {
-    synchronized (this) {
-      if (closed) return;
-      closed = true;
-      pending = null;
-    }
-    if (key != null) key.cancel();
-    NioWebSocketClient.closeQuietly(channel);
+    if (!closeChannel()) return;
     if (!upgrade.isDone()) {
       upgrade.completeExceptionally(cause != null ? cause : new IOException("closed before the upgrade completed"));
     } else if (upgraded) {
@@ -392,4 +281,5 @@ final class NioConnection implements ClientConnection {
   public void connectionId(String id) {
     this.connectionId = id;
   }
+
 }

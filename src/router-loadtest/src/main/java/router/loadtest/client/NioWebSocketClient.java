@@ -1,19 +1,14 @@
 package router.loadtest.client;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A lean WebSocket client (RFC 6455) on java.nio, the default client. One selector thread does
@@ -24,21 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NioWebSocketClient implements WebSocketClient {
 
-  /** Shared read buffer of the selector thread. */
-  private static final int READ_BUFFER_BYTES = 256 * 1024;
-  /** How long closing waits for the selector thread. */
-  private static final long STOP_WAIT_MILLIS = 5_000;
-
-  private final Selector selector;
-  private final Thread ioThread;
-  private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final NioLoop loop = new NioLoop("loadtest-ws-io");
   private final InetSocketAddress remote;
   private final String host;
   private final String pathAndQuery;
   private final SourceAddresses sources;
   private final int maxPendingBytes;
-  private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
-  private volatile boolean running = true;
 
   /**
    * A client of {@code url} (ws:// only), binding connections round robin to {@code sources};
@@ -53,21 +39,13 @@ public final class NioWebSocketClient implements WebSocketClient {
     this.pathAndQuery = url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
     this.sources = sources;
     this.maxPendingBytes = maxPendingBytes;
-    try {
-      this.selector = Selector.open();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    this.ioThread = new Thread(this::loop, "loadtest-io");
-    ioThread.setDaemon(true);
-    ioThread.start();
   }
 
   @Override
   public CompletionStage<ClientConnection> open(int index, FrameListener listener) {
     CompletableFuture<ClientConnection> upgraded = new CompletableFuture<>();
-    if (!running) return CompletableFuture.failedFuture(new IllegalStateException("client closed"));
-    runOnIoThread(() -> connect(index, listener, upgraded));
+    if (!loop.running()) return CompletableFuture.failedFuture(new IllegalStateException("client closed"));
+    loop.execute(() -> connect(index, listener, upgraded));
     return upgraded;
   }
 
@@ -79,84 +57,18 @@ public final class NioWebSocketClient implements WebSocketClient {
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
       Optional<InetSocketAddress> local = sources.forConnection(index);
       if (local.isPresent()) channel.bind(local.get());
-      NioConnection c = new NioConnection(this, index, channel, listener, upgraded, host, pathAndQuery);
+      NioConnection c = new NioConnection(loop, channel, index, listener, upgraded, host, pathAndQuery, maxPendingBytes);
       boolean connected = channel.connect(remote);
-      c.key(channel.register(selector, connected ? 0 : SelectionKey.OP_CONNECT, c));
+      c.key(loop.register(channel, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c));
       if (connected) c.onConnected();
     } catch (IOException | RuntimeException e) {
-      closeQuietly(channel);
+      NioLoop.closeQuietly(channel);
       upgraded.completeExceptionally(e);
     }
   }
 
-  /** Runs {@code task} on the selector thread (now, if already on it). */
-  void runOnIoThread(Runnable task) {
-    if (Thread.currentThread() == ioThread) {
-      task.run();
-    } else {
-      tasks.add(task);
-      selector.wakeup();
-    }
-  }
-
-  int maxPendingBytes() {
-    return maxPendingBytes;
-  }
-
-  ByteBuffer readBuffer() {
-    return readBuffer;
-  }
-
-  private void loop() {
-    while (running) {
-      try {
-        selector.select();
-      } catch (IOException e) {
-        System.err.println("loadtest-io: select failed: " + e);
-        return;
-      }
-      Runnable task;
-      while ((task = tasks.poll()) != null) task.run();
-      var selected = selector.selectedKeys();
-      for (SelectionKey key : selected) {
-        NioConnection c = (NioConnection) key.attachment();
-        try {
-          if (!key.isValid()) continue;
-          if (key.isConnectable()) c.onConnectable();
-          if (key.isValid() && key.isWritable()) c.onWritable();
-          if (key.isValid() && key.isReadable()) c.onReadable();
-        } catch (IOException e) {
-          c.terminate(e);
-        } catch (RuntimeException e) {
-          System.err.println("loadtest-io: " + e);
-          c.terminate(e);
-        }
-      }
-      selected.clear();
-    }
-    for (SelectionKey key : selector.keys()) {
-      if (key.attachment() instanceof NioConnection c) c.terminate(new IOException("client closed"));
-    }
-    closeQuietly(selector);
-  }
-
   @Override
   public void close() {
-    running = false;
-    selector.wakeup();
-    try {
-      ioThread.join(TimeUnit.MILLISECONDS.toMillis(STOP_WAIT_MILLIS));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  static void closeQuietly(AutoCloseable c) {
-    if (c == null) return;
-    try {
-      c.close();
-    } catch (Exception ignored) {
-      // Closing after a failure: nothing left to do with the error.
-    }
+    loop.close();
   }
 }

@@ -20,6 +20,7 @@ import org.apache.pekko.actor.ActorSystem;
 import router.loadtest.client.ClientConnection;
 import router.loadtest.client.FrameListener;
 import router.loadtest.client.PayloadTemplate;
+import router.loadtest.client.TagQueue;
 import router.loadtest.client.WebSocketClient;
 import router.loadtest.json.JsonFields;
 import router.loadtest.report.ProgressLine;
@@ -68,7 +69,7 @@ public final class MessageRun implements FrameListener {
   private final CompletableFuture<Void> budgetSpent = new CompletableFuture<>();
   private final CpuWindow cpu;
   private final boolean byOrder;
-  private SeqFifo[] fifos;
+  private TagQueue[] fifos;
   private PushSender push;
   private ClientConnection[] byIndex = new ClientConnection[0];
   private CompletableFuture<?>[] ids;
@@ -105,8 +106,8 @@ public final class MessageRun implements FrameListener {
 
   private RunResult run(WebSocketClient connector) throws InterruptedException {
     ids = new CompletableFuture<?>[settings.connections()];
-    fifos = new SeqFifo[byOrder ? settings.connections() : 0];
-    for (int i = 0; i < fifos.length; i++) fifos[i] = new SeqFifo();
+    fifos = new TagQueue[byOrder ? settings.connections() : 0];
+    for (int i = 0; i < fifos.length; i++) fifos[i] = new TagQueue();
     for (int i = 0; i < ids.length; i++) ids[i] = new CompletableFuture<String>();
     byIndex = ConnectionOpener.start(connector, this, counters, settings.connections(),
         settings.connectConcurrency()).future().join();
@@ -133,7 +134,7 @@ public final class MessageRun implements FrameListener {
     }
     progress.status(String.format("%d connections know their %s", known.size(), settings.idField()));
     String base = settings.pushUrl().isEmpty() ? defaultPushUrl(settings.url()) : settings.pushUrl();
-    push = new PushSender(system, base, table);
+    push = new PushSender(base, table, settings.connections());
     return known;
   }
 
@@ -178,6 +179,7 @@ public final class MessageRun implements FrameListener {
     sampler.sample();
     running = false;
     closeAll(live);
+    if (push != null) push.close();
     return result(live, sampler);
   }
 
@@ -235,7 +237,7 @@ public final class MessageRun implements FrameListener {
   }
 
   private void deliverInOrder(ClientConnection c, long scheduledNanos) {
-    SeqFifo fifo = fifos[c.index()];
+    TagQueue fifo = fifos[c.index()];
     // Registered, queued and sent under one lock, so the reply (which may come back on the
     // selector thread before send returns) finds its id in the queue, and a failed send leaves none.
     synchronized (fifo) {
@@ -255,7 +257,7 @@ public final class MessageRun implements FrameListener {
 
   private void onReplyInOrder(ClientConnection c, String text, long now) {
     long seq;
-    SeqFifo fifo = fifos[c.index()];
+    TagQueue fifo = fifos[c.index()];
     synchronized (fifo) {
       seq = fifo.poll();
     }

@@ -29,7 +29,8 @@ public final class Probe implements FrameListener {
 
   /**
    * Sends the messages one after another, printing each reply on {@code out}; returns how many
-   * replies carried their message's sequence id.
+   * were answered: by a reply carrying the message's sequence id, or with {@code match = order}
+   * by any reply that is not an API Gateway error frame.
    */
   public int run(PrintStream out) throws Exception {
     long n = Math.max(1, settings.count());
@@ -49,7 +50,10 @@ public final class Probe implements FrameListener {
         }
         String reply = replies.get(before);
         out.println(reply);
-        if (JsonFields.longField(reply, MessageRun.SEQ_FIELD) == seq) echoed++;
+        boolean answered = settings.matchByOrder()
+            ? !MessageRun.isErrorFrame(reply) && !reply.startsWith("(")
+            : JsonFields.longField(reply, MessageRun.SEQ_FIELD) == seq;
+        if (answered) echoed++;
       }
       c.close();
     }

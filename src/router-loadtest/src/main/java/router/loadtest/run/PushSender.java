@@ -1,57 +1,56 @@
 package router.loadtest.run;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.apache.pekko.actor.ActorSystem;
-import org.apache.pekko.http.javadsl.Http;
-import org.apache.pekko.http.javadsl.model.ContentTypes;
-import org.apache.pekko.http.javadsl.model.HttpRequest;
-import org.apache.pekko.stream.Materializer;
 import router.loadtest.client.ClientConnection;
+import router.loadtest.client.NioHttpClient;
 import router.loadtest.stats.InFlightTable;
 
 /**
  * Sends pushes the way a backend does: {@code POST {pushUrl}{connectionId}} with the payload as
- * body, through pekko-http's pooled client. A refused or failed POST resolves its message as a
- * send failure; the pushed frame resolves it as received.
+ * body, over a few pipelined keep-alive connections. A refused or failed POST resolves its
+ * message as a send failure; the pushed frame resolves it as received.
  */
-final class PushSender {
+final class PushSender implements AutoCloseable {
 
-  /** Status code used in {@link #failuresByStatus} for a POST that got no response at all. */
+  /** Status code in {@link #failuresByStatus} of a POST that got no response at all. */
   private static final int NO_RESPONSE = 0;
+  /** Keep-alive HTTP connections the pushes are spread over. */
+  private static final int HTTP_CONNECTIONS = 8;
 
-  private final Http http;
-  private final Materializer materializer;
-  private final String pushUrl;
+  private final String basePath;
   private final InFlightTable table;
+  private final NioHttpClient http;
   private final Map<Integer, LongAdder> failures = new ConcurrentHashMap<>();
+  private final String[] paths;
 
-  PushSender(ActorSystem system, String pushUrl, InFlightTable table) {
-    this.http = Http.get(system);
-    this.materializer = Materializer.matFromSystem(system);
-    this.pushUrl = pushUrl.endsWith("/") ? pushUrl : pushUrl + "/";
+  PushSender(String pushUrl, InFlightTable table, int connections) {
+    this.paths = new String[connections];
+    URI base = URI.create(pushUrl.endsWith("/") ? pushUrl : pushUrl + "/");
+    this.basePath = base.getRawPath();
     this.table = table;
+    this.http = new NioHttpClient(base, HTTP_CONNECTIONS, this::onResponse);
   }
 
   /** POSTs {@code text} (message {@code seq}) to {@code connection}. */
   void send(ClientConnection connection, long seq, String text) {
-    HttpRequest request = HttpRequest.POST(pushUrl + connection.connectionId())
-        .withEntity(ContentTypes.APPLICATION_JSON, text);
-    http.singleRequest(request).whenComplete((response, error) -> {
-      if (error != null) {
-        failed(seq, NO_RESPONSE);
-        return;
-      }
-      response.discardEntityBytes(materializer);
-      int status = response.status().intValue();
-      if (status < 200 || status > 299) failed(seq, status);
-    });
+    String path = paths[connection.index()];
+    if (path == null) {
+      // Ids are base64 ("L0SM9cOFvHcCIhw="): '+', '/' and '=' are escaped in the path, as the AWS SDKs do.
+      path = basePath + URLEncoder.encode(connection.connectionId(), StandardCharsets.UTF_8);
+      paths[connection.index()] = path;
+    }
+    http.post(seq, path, text);
   }
 
-  private void failed(long seq, int status) {
-    failures.computeIfAbsent(status, s -> new LongAdder()).increment();
+  private void onResponse(long seq, int status) {
+    if (status >= 200 && status <= 299) return;
+    failures.computeIfAbsent(status == NO_RESPONSE ? NO_RESPONSE : status, s -> new LongAdder()).increment();
     table.fail(seq);
   }
 
@@ -60,5 +59,10 @@ final class PushSender {
     Map<String, Object> m = new TreeMap<>();
     failures.forEach((status, n) -> m.put(Integer.toString(status), n.sum()));
     return m;
+  }
+
+  @Override
+  public void close() {
+    http.close();
   }
 }
