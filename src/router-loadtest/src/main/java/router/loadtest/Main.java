@@ -158,9 +158,11 @@ public final class Main {
     Config c = config.getConfig(LoadSettings.PATH);
     RouterSetup setup = new RouterSetup(new ControlPlane(URI.create(c.getString("control"))));
     setup.awaitReady(c.getDuration("ready-timeout"));
-    String apiId = setup.create(c.getString("name"), c.getString("stage"), c.getString("echo-template"));
+    String apiId = setup.create(c.getString("name"), c.getString("stage"), c.getString("echo-template"),
+        c.getBoolean("connect-route"));
     String wsBase = c.getString("ws-base");
-    err.println("created API " + apiId + " with routes echo, whoami, $connect on stage " + c.getString("stage"));
+    err.println("created API " + apiId + " with routes echo, whoami" + (c.getBoolean("connect-route") ? ", $connect" : "")
+        + " on stage " + c.getString("stage"));
     out.println((wsBase.endsWith("/") ? wsBase : wsBase + "/") + apiId + "/" + c.getString("stage"));
     return 0;
   }

@@ -122,11 +122,4 @@ public record LoadSettings(
     return new NioWebSocketClient(url, sources, sendQueue * Math.max(size, MIN_FRAME_BYTES));
   }
 
-  /** Returns a copy with another URL (used by tests and the bench). */
-  public LoadSettings withUrl(URI other) {
-    return new LoadSettings(Loopback.requireLoopback(other), connections, rate, inFlight, duration,
-        count, warmup, timeout, payload, match, action, size, sourceAddresses, connectConcurrency,
-        sendQueue, client, reportInterval, progress, json, html, label, targetPid, pushUrl, whoamiAction,
-        idField, hold, settle, measureMemory);
-  }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Creates the benchmark API on a router through its control plane: routes {@code echo} (MOCK,
- * two-way, echoes the body), {@code whoami} (MOCK, answers {@code $context.connectionId}) and
- * {@code $connect} (MOCK), on a stage with autoDeploy.
+ * two-way, answers its response template), {@code whoami} (MOCK, answers
+ * {@code $context.connectionId}) and, optionally, {@code $connect} (MOCK), on a stage with autoDeploy.
  */
 public final class RouterSetup {
 
@@ -36,7 +36,8 @@ public final class RouterSetup {
   }
 
   /** Creates the API and stage; returns the apiId. */
-  public String create(String name, String stage, String echoTemplate) throws IOException, InterruptedException {
+  public String create(String name, String stage, String echoTemplate, boolean connectRoute)
+      throws IOException, InterruptedException {
     String apiId = (String) control.post("/v2/apis", Map.of(
         "name", name,
         "protocolType", "WEBSOCKET",
@@ -44,10 +45,12 @@ public final class RouterSetup {
     if (apiId == null) throw new IOException("CreateApi answered without apiId");
     twoWayRoute(apiId, "echo", echoTemplate);
     twoWayRoute(apiId, "whoami", "{\"connectionId\":\"$context.connectionId\"}");
-    String connectIntegration = mockIntegration(apiId);
-    control.post("/v2/apis/" + apiId + "/routes", Map.of(
-        "routeKey", "$connect",
-        "target", "integrations/" + connectIntegration));
+    if (connectRoute) {
+      String connectIntegration = mockIntegration(apiId);
+      control.post("/v2/apis/" + apiId + "/routes", Map.of(
+          "routeKey", "$connect",
+          "target", "integrations/" + connectIntegration));
+    }
     control.post("/v2/apis/" + apiId + "/stages", Map.of("stageName", stage, "autoDeploy", true));
     // autoDeploy deploys at once; an explicit deployment makes sure even if it lags.
     control.post("/v2/apis/" + apiId + "/deployments", Map.of("stageName", stage));
