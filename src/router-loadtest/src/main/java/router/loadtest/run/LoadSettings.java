@@ -121,5 +121,4 @@ public record LoadSettings(
     if (client.equals("pekko-http")) return new PekkoHttpClient(system, url, sources, sendQueue);
     return new NioWebSocketClient(url, sources, sendQueue * Math.max(size, MIN_FRAME_BYTES));
   }
-
 }
