@@ -119,6 +119,43 @@ class BadInputTest {
     }
   }
 
+  @Test
+  void answersInternalServerErrorToAHostileTemplateAndKeepsServingOthers() {
+    String apiId = node.sdk.createApi(b -> b.name("hostile").protocolType(ProtocolType.WEBSOCKET)
+        .routeSelectionExpression("$request.body.action")).apiId();
+    String integrationId = node.sdk.createIntegration(b -> b.apiId(apiId).integrationType(IntegrationType.MOCK)
+        .requestTemplates(Map.of("application/json", "#set($s = \"x\")#foreach($i in [1..64])#set($s = \"$s$s\")#end"
+            + "{\"statusCode\":200}"))).integrationId();
+    node.sdk.createIntegrationResponse(b -> b.apiId(apiId).integrationId(integrationId)
+        .integrationResponseKey("$default").responseTemplates(Map.of("$default", "never")));
+    String routeId = node.sdk.createRoute(b -> b.apiId(apiId).routeKey("boom").routeResponseSelectionExpression("$default")
+        .target("integrations/" + integrationId)).routeId();
+    node.sdk.createRouteResponse(b -> b.apiId(apiId).routeId(routeId).routeResponseKey("$default"));
+    node.sdk.createStage(b -> b.apiId(apiId).stageName("dev").autoDeploy(true));
+    try (WsClient attacker = WsClient.connect(node.wsUrl(apiId, "dev"));
+        WsClient bystander = WsClient.connect(node.wsUrl(withDefault, "dev"))) {
+      attacker.send("{\"action\":\"boom\"}");
+      assertTrue(attacker.next().startsWith("{\"message\": \"Internal server error\", \"connectionId\":\""));
+      bystander.send("{\"action\":\"echo\"}");
+      assertEquals("echo", bystander.next());
+      attacker.send("{\"action\":\"boom\"}");
+      assertTrue(attacker.next().startsWith("{\"message\": \"Internal server error\""));
+    }
+  }
+
+  @Test
+  void rejectsTemplatesThatReachOutsideTheSandboxAtTheControlPlane() {
+    String apiId = withDefault;
+    for (String template : java.util.List.of("#parse('/etc/passwd')", "#include('/etc/passwd')",
+        "#evaluate('x')")) {
+      var e = org.junit.jupiter.api.Assertions.assertThrows(
+          software.amazon.awssdk.services.apigatewayv2.model.BadRequestException.class,
+          () -> node.sdk.createIntegration(b -> b.apiId(apiId).integrationType(IntegrationType.MOCK)
+              .requestTemplates(Map.of("application/json", template))));
+      assertTrue(e.awsErrorDetails().errorMessage().startsWith("Invalid mapping expression"), template);
+    }
+  }
+
   /** {"action":"echo","pad":"xxx..."} of exactly {@code size} bytes. */
   private static String jsonOfSize(int size) {
     String head = "{\"action\":\"echo\",\"pad\":\"";

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import router.integration.IntegrationBackends;
 import router.node.RouterNode;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -43,6 +44,10 @@ final class TestNode implements AutoCloseable {
   }
 
   static TestNode start(Path dataDir, Map<String, Object> overrides) {
+    return start(dataDir, overrides, IntegrationBackends.standard());
+  }
+
+  static TestNode start(Path dataDir, Map<String, Object> overrides, IntegrationBackends backends) {
     Config config = ConfigFactory.parseMap(overrides)
         .withFallback(ConfigFactory.parseMap(Map.of(
             "router.node.http.port", 0,
@@ -50,10 +55,12 @@ final class TestNode implements AutoCloseable {
             "router.storage.h2.dir", dataDir.toString(),
             "pekko.remote.artery.canonical.port", 0,
             "pekko.actor.serialize-messages", "on",
+            // also verify Pekko's own wrappers (StatusReply, Done), which carry our replies and errors
+            "pekko.actor.no-serialization-verification-needed-class-prefix", java.util.List.of(),
             "pekko.loglevel", "WARNING")));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "router", RouterNode.loadConfig(config));
     try {
-      RouterNode node = RouterNode.start(system).toCompletableFuture().get(START.toSeconds(), TimeUnit.SECONDS);
+      RouterNode node = RouterNode.start(system, backends).toCompletableFuture().get(START.toSeconds(), TimeUnit.SECONDS);
       return new TestNode(system, node);
     } catch (Exception e) {
       system.terminate();

@@ -83,7 +83,9 @@ public final class ApiCommands {
   public Decision updateApi(ApiState state, Api patch) {
     ApiConfig config = existing(state);
     Api merged = config.api().merge(validateApiFields(patch));
-    return new Decision(List.of(new ApiEvent.ApiUpdated(merged)), merged.apiId());
+    // API Gateway: with autoDeploy, "updates to an API automatically trigger a new deployment" (a new route
+    // selection expression must reach the stage like a new route does).
+    return autoDeploy(state, new ApiEvent.ApiUpdated(merged), merged.apiId());
   }
 
   public Decision deleteApi(ApiState state) {
@@ -226,7 +228,7 @@ public final class ApiCommands {
     Integration merged = current.merge(validateIntegrationFields(patch));
     if (patch.integrationType() != null && !patch.integrationType().equals(current.integrationType())) {
       // The default response selection follows the type unless the caller chose one.
-      merged = withIntegrationDefaults(merged.merge(blankResponseSelection(patch, merged)));
+      merged = withIntegrationDefaults(blankResponseSelection(patch, merged, current.integrationType()));
     }
     validateIntegrationWhole(merged);
     return autoDeploy(state, new ApiEvent.IntegrationUpdated(merged), integrationId);
@@ -317,12 +319,16 @@ public final class ApiCommands {
 
   private static Integration withIntegrationDefaults(Integration in) {
     String type = in.integrationType();
-    String responseSelection = PROXY_INTEGRATION_TYPES.contains(type) ? null
-        : "AWS".equals(type) ? ERROR_MESSAGE_SELECTION : STATUS_CODE_SELECTION;
+    String responseSelection = defaultResponseSelection(type);
     Integration withMethod = "AWS_PROXY".equals(type) && in.integrationMethod() == null
         ? in.merge(methodOnly("POST")) : in;
     return withMethod.withDefaults(DEFAULT_CONNECTION_TYPE, DEFAULT_PASSTHROUGH, MAX_TIMEOUT_MILLIS,
         PAYLOAD_FORMAT_VERSION, responseSelection);
+  }
+
+  private static String defaultResponseSelection(String type) {
+    return PROXY_INTEGRATION_TYPES.contains(type) ? null
+        : "AWS".equals(type) ? ERROR_MESSAGE_SELECTION : STATUS_CODE_SELECTION;
   }
 
   private static Integration methodOnly(String method) {
@@ -331,8 +337,12 @@ public final class ApiCommands {
   }
 
   // When the type changes and the caller did not pick a response selection, drop the old type's default.
-  private static Integration blankResponseSelection(Integration patch, Integration merged) {
-    if (patch.integrationResponseSelectionExpression() != null) return merged;
+  private static Integration blankResponseSelection(Integration patch, Integration merged, String oldType) {
+    if (patch.integrationResponseSelectionExpression() != null
+        || !java.util.Objects.equals(merged.integrationResponseSelectionExpression(),
+            defaultResponseSelection(oldType))) {
+      return merged;
+    }
     return new Integration(merged.integrationId(), merged.integrationType(), merged.integrationMethod(),
         merged.integrationUri(), merged.connectionType(), merged.connectionId(), merged.credentialsArn(),
         merged.passthroughBehavior(), merged.requestTemplates(), merged.templateSelectionExpression(),
@@ -476,6 +486,7 @@ public final class ApiCommands {
   }
 
   private static void routeSettings(String field, RouteSettings settings) {
+    if (settings == null) throw new BadRequestException("Invalid " + field + ": route settings are required");
     if (settings.loggingLevel() != null) oneOf(field + ".loggingLevel", settings.loggingLevel(), LOGGING_LEVELS);
     if (settings.throttlingBurstLimit() != null && settings.throttlingBurstLimit() < 0) {
       throw new BadRequestException(field + ".throttlingBurstLimit must not be negative");

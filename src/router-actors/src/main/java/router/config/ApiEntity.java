@@ -22,6 +22,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import router.CborSerializable;
 import router.deploy.StagePublisher;
 import router.errors.ApiGatewayException;
+import router.errors.InternalServerErrorException;
 import router.model.Api;
 import router.model.Deployment;
 import router.model.Integration;
@@ -157,6 +158,8 @@ public final class ApiEntity
 
   /** All deployments of an API. */
   public record Deployments(List<Deployment> items) implements CborSerializable {}
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiEntity.class);
 
   private final String apiId;
   private final ApiCommands commands;
@@ -304,6 +307,11 @@ public final class ApiEntity
       decision = decider.decide();
     } catch (ApiGatewayException e) {
       return Effect().reply(replyTo, StatusReply.error(e));
+    } catch (RuntimeException e) {
+      // A bug in a rule must answer the caller (500) rather than stop the entity and leave it waiting.
+      log.error("Command on API {} failed", apiId, e);
+      return Effect().reply(replyTo, StatusReply.error(new InternalServerErrorException(
+          "Internal server error: " + e.getClass().getSimpleName())));
     }
     return Effect()
         .persist(decision.events())
@@ -316,6 +324,10 @@ public final class ApiEntity
       return Effect().reply(replyTo, StatusReply.success(reader.read()));
     } catch (ApiGatewayException e) {
       return Effect().reply(replyTo, StatusReply.error(e));
+    } catch (RuntimeException e) {
+      log.error("Read of API {} failed", apiId, e);
+      return Effect().reply(replyTo, StatusReply.error(new InternalServerErrorException(
+          "Internal server error: " + e.getClass().getSimpleName())));
     }
   }
 

@@ -246,7 +246,7 @@ public final class ConfigService {
   private <T> CompletionStage<T> ask(String apiId, Function<ActorRef<StatusReply<T>>, ApiEntity.Command> command) {
     // An id that cannot be an API id never reaches sharding, so junk ids start no entity.
     if (!ResourceIds.isWellFormed(apiId)) {
-      return CompletableFuture.failedFuture(new NotFoundException("Invalid API identifier specified " + apiId));
+      return CompletableFuture.failedFuture(new NotFoundException("Invalid API identifier specified"));
     }
     return entity(apiId).<T>askWithStatus(command::apply, timeout)
         .exceptionallyCompose(e -> CompletableFuture.failedFuture(unwrap(e)));

@@ -14,19 +14,16 @@ public final class ConnectionFlow {
   private ConnectionFlow() {}
 
   /**
-   * The flow of one connection. Registers it when the stream starts and runs {@code $disconnect} and unregisters
-   * it when the stream ends, however it ends.
+   * The flow of one connection. Registers it and starts its {@link ConnectionActor} when the stream starts,
+   * and tells the actor when the stream ends, however it ends.
    */
   public static Flow<ClientMessage, ServerMessage, NotUsed> create(
-      Connection connection,
-      MessageProcessor processor,
-      ConnectionRegistry registry,
-      int maxInFlight,
-      int outboundBuffer) {
+      Connection connection, ConnectionRegistry registry, int maxInFlight, int outboundBuffer) {
+    MessageProcessor processor = registry.processor();
     Source<ServerMessage, NotUsed> pushed = Source.<ServerMessage>queue(outboundBuffer)
         .mapMaterializedValue(queue -> {
           connection.attach(queue);
-          registry.register(connection);
+          registry.open(connection);
           return NotUsed.getInstance();
         });
     return Flow.<ClientMessage>create()
@@ -35,10 +32,7 @@ public final class ConnectionFlow {
         // eagerComplete: when the client side ends (close or abort), pushed messages have nowhere to go.
         .merge(pushed, true)
         .watchTermination((notUsed, done) -> {
-          done.whenComplete((ok, failure) -> {
-            registry.unregister(connection);
-            processor.onDisconnect(connection);
-          });
+          done.whenComplete((ok, failure) -> connection.actor().tell(new ConnectionActor.StreamTerminated()));
           return NotUsed.getInstance();
         });
   }

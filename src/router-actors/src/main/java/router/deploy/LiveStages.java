@@ -29,9 +29,11 @@ public final class LiveStages {
 
   /** Applies one entry of the replicated map (or a local publication) if it is newer than what is live. */
   public void apply(String key, StageEntry entry) {
-    Slot slot = entry.isRetired() ? slots.get(key)
-        : slots.computeIfAbsent(key, k -> new Slot(entry.deployed().apiId(), entry.deployed().stage().stageName()));
-    if (slot != null) slot.offer(entry, compiler);
+    // A tombstone for a stage never served here still takes a slot: it records the revision that retired the
+    // stage, so an older publication arriving later cannot bring it back.
+    Slot slot = slots.computeIfAbsent(key, k -> entry.isRetired() ? Slot.ofKey(k)
+        : new Slot(entry.deployed().apiId(), entry.deployed().stage().stageName()));
+    slot.offer(entry, compiler);
   }
 
   /** The keys of the stages of one API this node knows of, served or retired. */
@@ -53,6 +55,12 @@ public final class LiveStages {
 
     Slot(String apiId, String stageName) {
       this.handle = new StageHandle(apiId, stageName);
+    }
+
+    // Keys are apiId/stageName; API ids have no '/'.
+    static Slot ofKey(String key) {
+      int slash = key.indexOf('/');
+      return new Slot(key.substring(0, slash), key.substring(slash + 1));
     }
 
     synchronized void offer(StageEntry entry, StageCompiler compiler) {

@@ -74,8 +74,8 @@ public final class RouterEngine {
     ApiEntity.init(system, commands, new StageDistribution(stages, replicator));
     ApiDirectory.init(system);
     ConfigService config = new ConfigService(system, settings.askTimeout());
-    ConnectionRegistry connections = new ConnectionRegistry();
     MessageProcessor processor = new MessageProcessor(system.log());
+    ConnectionRegistry connections = new ConnectionRegistry(system, processor);
     // The owner tag in connection ids: low 16 bits of this incarnation's unique address.
     int nodeTag = (int) (Cluster.get(system).selfMember().uniqueAddress().longUid() & 0xFFFF);
     return new RouterEngine(system, settings, config, stages, connections, processor, nodeTag);

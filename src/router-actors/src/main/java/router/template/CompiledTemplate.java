@@ -13,11 +13,23 @@ public final class CompiledTemplate {
   private final String name;
   private final Template template;
   private final TemplateLimits limits;
+  /** The output of a template without references or directives; null for every other template. */
+  private final String literal;
 
   CompiledTemplate(String name, Template template, TemplateLimits limits) {
+    this(name, template, limits, null);
+  }
+
+  private CompiledTemplate(String name, Template template, TemplateLimits limits, String literal) {
     this.name = name;
     this.template = template;
     this.limits = limits;
+    this.literal = literal;
+  }
+
+  /** A template that is plain text: every render returns {@code text} itself. */
+  static CompiledTemplate literal(String name, String text) {
+    return new CompiledTemplate(name, null, null, text);
   }
 
   public String name() {
@@ -31,6 +43,7 @@ public final class CompiledTemplate {
    *     exceeded limit (time, output, string length, allocation)
    */
   public String render(TemplateContext request) {
+    if (literal != null) return literal;
     RenderBudget budget = RenderBudget.begin(limits);
     try {
       VelocityContext context = new VelocityContext();

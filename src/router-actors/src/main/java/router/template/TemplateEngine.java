@@ -73,6 +73,11 @@ public final class TemplateEngine {
       throw new InvalidTemplateException("the template is " + bytes
           + " bytes; the maximum is " + limits.maxTemplateBytes(), null);
     }
+    if (source.indexOf('$') < 0 && source.indexOf('#') < 0) {
+      // No reference and no directive: Velocity would copy the text as it is, so skip it on the hot path
+      // (e.g. the MOCK request template {"statusCode":200}).
+      return CompiledTemplate.literal(name, source);
+    }
     Template template = new Template();
     template.setName(name);
     template.setRuntimeServices(runtime);

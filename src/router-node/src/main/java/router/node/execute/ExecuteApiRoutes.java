@@ -58,8 +58,8 @@ public final class ExecuteApiRoutes {
     if (!outcome.accepted()) return complete(message(outcome.statusCode(), outcome.message()));
     Connection connection = new Connection(info);
     return complete(WebSocketUpgrades.handle(upgrade,
-        ConnectionFlow.create(connection, engine.processor(), engine.connections(),
-            engine.settings().maxInFlight(), engine.settings().outboundBuffer()),
+        ConnectionFlow.create(connection, engine.connections(), engine.settings().maxInFlight(),
+            engine.settings().outboundBuffer()),
         webSocket, Optional.empty()));
   }
 

@@ -1,0 +1,108 @@
+package router.connection;
+
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.stream.QueueOfferResult;
+import router.CborSerializable;
+import router.errors.GoneException;
+import router.errors.LimitExceededException;
+import router.runtime.MessageProcessor;
+
+/**
+ * One actor per WebSocket connection, on the node that holds the socket: the connection's address for sending to
+ * it, describing it and closing it, and the owner of its lifecycle — when the socket's stream ends it unregisters
+ * the connection, runs {@code $disconnect} (best effort) and stops. Messages of the client never pass through it:
+ * they flow through the connection's stream ({@link ConnectionFlow}).
+ */
+public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Command> {
+
+  /** What a connection actor understands. */
+  public sealed interface Command {}
+
+  /** Sends a text message to the client; refused with 429 when its outbound queue is full, 410 when gone. */
+  public record Send(String data, ActorRef<StatusReply<Done>> replyTo) implements Command, CborSerializable {}
+
+  /** Describes the connection. */
+  public record Describe(ActorRef<ConnectionDescription> replyTo) implements Command, CborSerializable {}
+
+  /** Closes the connection with 1000 (normal closure). */
+  public record Disconnect(ActorRef<Done> replyTo) implements Command, CborSerializable {}
+
+  /** The connection's stream has ended, however it ended. Local only: sent by the stream on this node. */
+  record StreamTerminated() implements Command, NoSerializationVerificationNeeded {}
+
+  private record DisconnectRouteDone() implements Command, NoSerializationVerificationNeeded {}
+
+  private static final int NORMAL_CLOSURE = 1000;
+
+  private final Connection connection;
+  private final MessageProcessor processor;
+  private final ConnectionRegistry registry;
+  private boolean terminated;
+
+  static Behavior<Command> create(Connection connection, MessageProcessor processor, ConnectionRegistry registry) {
+    return Behaviors.setup(context -> new ConnectionActor(context, connection, processor, registry));
+  }
+
+  private ConnectionActor(ActorContext<Command> context, Connection connection, MessageProcessor processor,
+      ConnectionRegistry registry) {
+    super(context);
+    this.connection = connection;
+    this.processor = processor;
+    this.registry = registry;
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Send.class, this::onSend)
+        .onMessage(Describe.class, this::onDescribe)
+        .onMessage(Disconnect.class, this::onDisconnect)
+        .onMessage(StreamTerminated.class, this::onStreamTerminated)
+        .onMessage(DisconnectRouteDone.class, done -> Behaviors.stopped())
+        .build();
+  }
+
+  private Behavior<Command> onSend(Send send) {
+    QueueOfferResult result = terminated ? QueueOfferResult.closed()
+        : connection.push(new ServerMessage.Text(send.data()));
+    if (result == QueueOfferResult.enqueued()) {
+      send.replyTo().tell(StatusReply.ack());
+    } else if (result == QueueOfferResult.dropped()) {
+      send.replyTo().tell(StatusReply.error(new LimitExceededException(
+          "The outbound queue of connection " + connection.connectionId() + " is full")));
+    } else {
+      send.replyTo().tell(StatusReply.error(new GoneException(
+          "The connection " + connection.connectionId() + " is gone")));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onDescribe(Describe describe) {
+    ConnectionInfo info = connection.info();
+    describe.replyTo().tell(new ConnectionDescription(info.connectionId(), info.connectedAt(),
+        connection.lastActiveAt(), info.sourceIp(), info.userAgent()));
+    return this;
+  }
+
+  private Behavior<Command> onDisconnect(Disconnect disconnect) {
+    if (!terminated) connection.push(new ServerMessage.Close(NORMAL_CLOSURE, ""));
+    disconnect.replyTo().tell(Done.getInstance());
+    return this;
+  }
+
+  private Behavior<Command> onStreamTerminated(StreamTerminated terminated) {
+    if (this.terminated) return this;
+    this.terminated = true;
+    registry.unregister(connection);
+    getContext().pipeToSelf(processor.onDisconnect(connection), (done, failure) -> new DisconnectRouteDone());
+    return this;
+  }
+}
