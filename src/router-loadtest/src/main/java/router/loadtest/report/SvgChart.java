@@ -37,7 +37,7 @@ public final class SvgChart {
     List<String> xLabels = new ArrayList<>();
     for (int n = 0; n <= nines; n++) {
       xTicks.add(new double[] {n});
-      xLabels.add(n == 0 ? "0%" : (100 - 100 / Math.pow(10, n)) + "%");
+      xLabels.add(n == 0 ? "0%" : String.format(Locale.ROOT, "%." + Math.max(0, n - 2) + "f%%", 100 - 100 / Math.pow(10, n)));
     }
     return render(title, "percentile", "latency (ms)", mapped, 0, nines, xTicks, xLabels);
   }
