@@ -38,9 +38,10 @@ class MessageRunTest {
     assertEquals(0, r.counts().timeouts());
     assertEquals(0, r.counts().errors());
     assertEquals(1000, r.throughput(), 1000 * 0.05);
-    // Each whole measured second carries the rate too: the sender does not burst and then idle.
+    // Each whole measured second carries the rate too, so the sender does not burst and then idle
+    // (10 %: a pause at an interval's edge moves a few sends into the next one).
     for (Interval i : r.intervals()) {
-      if (i.measured() && i.lengthSeconds() > 0.9) assertEquals(1000, i.sentPerSecond(), 1000 * 0.05, i.toString());
+      if (i.measured() && i.lengthSeconds() > 0.9) assertEquals(1000, i.sentPerSecond(), 1000 * 0.10, i.toString());
     }
   }
 
