@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -135,11 +136,7 @@ public final class ApiCommands {
         throw new BadRequestException("Route key " + key
             + " is invalid: only $connect, $disconnect and $default may begin with '$'; custom route keys may not");
       }
-      for (Route other : config.routes().values()) {
-        if (other.routeKey().equals(key) && !other.routeId().equals(selfId)) {
-          throw new ConflictException("Route with key " + key + " already exists for this API");
-        }
-      }
+      uniqueKey(config.routes(), Route::routeKey, key, selfId, "Route", "this API");
     }
     if (route.target() != null) {
       String integrationId = route.targetIntegrationId();
@@ -201,11 +198,7 @@ public final class ApiCommands {
       throw new BadRequestException(
           "Route response key " + key + " is invalid: WebSocket APIs support only the $default route response");
     }
-    for (RouteResponse other : siblings.values()) {
-      if (other.routeResponseKey().equals(key) && !other.routeResponseId().equals(selfId)) {
-        throw new ConflictException("Route response with key " + key + " already exists for this route");
-      }
-    }
+    uniqueKey(siblings, RouteResponse::routeResponseKey, key, selfId, "Route response", "this route");
     if (response.modelSelectionExpression() != null) {
       checks.modelSelectionExpression(response.modelSelectionExpression());
     }
@@ -385,11 +378,8 @@ public final class ApiCommands {
     String key = response.integrationResponseKey();
     if (key != null) {
       responseKeyPattern(key);
-      for (IntegrationResponse other : siblings.values()) {
-        if (other.integrationResponseKey().equals(key) && !other.integrationResponseId().equals(selfId)) {
-          throw new ConflictException("Integration response with key " + key + " already exists for this integration");
-        }
-      }
+      uniqueKey(siblings, IntegrationResponse::integrationResponseKey, key, selfId, "Integration response",
+          "this integration");
     }
     if (response.responseTemplates() != null) {
       templateKeys("responseTemplates", response.responseTemplates());
@@ -613,6 +603,16 @@ public final class ApiCommands {
     String id = generator.get();
     while (taken.containsKey(id)) id = generator.get();
     return id;
+  }
+
+  /** Conflict when a resource other than {@code selfId} (null when creating) already has {@code key}. */
+  private static <T> void uniqueKey(
+      Map<String, T> byId, Function<T, String> keyOf, String key, String selfId, String what, String scope) {
+    byId.forEach((id, other) -> {
+      if (keyOf.apply(other).equals(key) && !id.equals(selfId)) {
+        throw new ConflictException(what + " with key " + key + " already exists for " + scope);
+      }
+    });
   }
 
   private static void require(Object value, String field) {
