@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -98,18 +97,7 @@ public final class ConnectRun implements FrameListener {
   }
 
   private void openLoop(long start) {
-    long total = settings.count() > 0 ? settings.count()
-        : (long) (settings.duration().toNanos() / 1e9 * settings.rate());
-    double nanosPerAttempt = 1e9 / settings.rate();
-    for (long i = 0; i < total; i++) {
-      long due = start + (long) (i * nanosPerAttempt);
-      long now = clock.getAsLong();
-      while (now < due) {
-        LockSupport.parkNanos(due - now);
-        now = clock.getAsLong();
-      }
-      attempt(due, false);
-    }
+    OpenLoop.run(settings, clock, start, (i, due) -> attempt(due, false));
   }
 
   private void closedLoop() throws InterruptedException {

@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -184,18 +183,7 @@ public final class MessageRun implements FrameListener {
   }
 
   private void openLoop(ClientConnection[] live, long start) {
-    long total = settings.count() > 0 ? settings.count()
-        : (long) (settings.duration().toNanos() / 1e9 * settings.rate());
-    double nanosPerMessage = 1e9 / settings.rate();
-    for (long i = 0; i < total; i++) {
-      long due = start + (long) (i * nanosPerMessage);
-      long now = clock.getAsLong();
-      while (now < due) {
-        LockSupport.parkNanos(due - now);
-        now = clock.getAsLong();
-      }
-      deliver(live[(int) (i % live.length)], due);
-    }
+    OpenLoop.run(settings, clock, start, (i, due) -> deliver(live[(int) (i % live.length)], due));
   }
 
   private void closedLoop(ClientConnection[] live, long start) throws InterruptedException {
