@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import router.integration.IntegrationBackends;
 import router.integration.IntegrationResult;
-import router.integration.IntegrationType;
+import router.integration.BackendKind;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
 
@@ -37,7 +37,7 @@ class DataPlaneTest {
   @BeforeAll
   static void start() {
     IntegrationBackends backends = IntegrationBackends.standard()
-        .with(IntegrationType.HTTP, request -> {
+        .with(BackendKind.HTTP, request -> {
           if (request.uri().endsWith("/disconnect")) {
             disconnects.add(request.body());
             return CompletableFuture.completedFuture(new IntegrationResult(200, Map.of(), ""));
@@ -47,7 +47,7 @@ class DataPlaneTest {
           held.add(answer);
           return answer.whenComplete((r, e) -> inFlight.decrementAndGet());
         })
-        .with(IntegrationType.AWS, request -> new CompletableFuture<>());
+        .with(BackendKind.LAMBDA, request -> new CompletableFuture<>());
     node = TestNode.start(dataDir, Map.of("router.connection.max-in-flight", MAX_IN_FLIGHT), backends);
   }
 

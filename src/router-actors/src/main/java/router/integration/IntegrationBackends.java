@@ -3,30 +3,30 @@ package router.integration;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The backend of each integration type on this node. */
+/** The backend of each {@link BackendKind} on this node. */
 public final class IntegrationBackends {
-  private final Map<IntegrationType, IntegrationBackend> backends;
+  private final Map<BackendKind, IntegrationBackend> backends;
 
-  private IntegrationBackends(Map<IntegrationType, IntegrationBackend> backends) {
+  private IntegrationBackends(Map<BackendKind, IntegrationBackend> backends) {
     this.backends = backends;
   }
 
-  /** MOCK, and every other type failing as not yet supported. */
+  /** MOCK, and every other kind failing as not available on this node. */
   public static IntegrationBackends standard() {
-    Map<IntegrationType, IntegrationBackend> map = new EnumMap<>(IntegrationType.class);
-    for (IntegrationType type : IntegrationType.values()) map.put(type, new UnsupportedBackend(type));
-    map.put(IntegrationType.MOCK, new MockBackend());
+    Map<BackendKind, IntegrationBackend> map = new EnumMap<>(BackendKind.class);
+    for (BackendKind kind : BackendKind.values()) map.put(kind, new UnsupportedBackend(kind));
+    map.put(BackendKind.MOCK, new MockBackend());
     return new IntegrationBackends(map);
   }
 
-  /** These backends with {@code type} served by {@code backend}. */
-  public IntegrationBackends with(IntegrationType type, IntegrationBackend backend) {
-    Map<IntegrationType, IntegrationBackend> map = new EnumMap<>(backends);
-    map.put(type, backend);
+  /** These backends with {@code kind} served by {@code backend}. */
+  public IntegrationBackends with(BackendKind kind, IntegrationBackend backend) {
+    Map<BackendKind, IntegrationBackend> map = new EnumMap<>(backends);
+    map.put(kind, backend);
     return new IntegrationBackends(map);
   }
 
-  public IntegrationBackend of(IntegrationType type) {
-    return backends.get(type);
+  public IntegrationBackend of(BackendKind kind) {
+    return backends.get(kind);
   }
 }

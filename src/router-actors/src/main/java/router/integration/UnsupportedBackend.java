@@ -5,15 +5,15 @@ import java.util.concurrent.CompletionStage;
 
 /** The backend of an integration type this version of Router stores but does not call yet: every call fails. */
 public final class UnsupportedBackend implements IntegrationBackend {
-  private final IntegrationType type;
+  private final BackendKind kind;
 
-  public UnsupportedBackend(IntegrationType type) {
-    this.type = type;
+  public UnsupportedBackend(BackendKind kind) {
+    this.kind = kind;
   }
 
   @Override
   public CompletionStage<IntegrationResult> invoke(IntegrationRequest request) {
     return CompletableFuture.failedFuture(
-        new IntegrationException("Integration type " + type + " is not supported by this version of Router yet"));
+        new IntegrationException("No " + kind + " backend is available on this node"));
   }
 }

@@ -13,6 +13,7 @@ import router.deploy.DeployedStage;
 import router.deploy.StageCompiler;
 import router.expression.ExpressionKind;
 import router.expression.SelectionExpression;
+import router.integration.BackendKind;
 import router.integration.IntegrationBackends;
 import router.integration.IntegrationType;
 import router.integration.PassthroughBehavior;
@@ -93,7 +94,7 @@ public final class DeploymentCompiler implements StageCompiler {
         expression(source.templateSelectionExpression(), ExpressionKind.TEMPLATE_SELECTION),
         templates("integration " + source.integrationId(), source.requestTemplates()),
         expression(source.integrationResponseSelectionExpression(), ExpressionKind.INTEGRATION_RESPONSE_SELECTION),
-        List.copyOf(patterns), defaultResponse, backends.of(type),
+        List.copyOf(patterns), defaultResponse, backends.of(BackendKind.of(source)),
         TimeUnit.MILLISECONDS.toNanos(source.timeoutInMillis()));
   }
 

@@ -19,6 +19,8 @@ final class MessageContext implements ExpressionContext {
   final String eventType;
   final long requestTimeEpoch;
   String routeKey;
+  /** The body is the base64 of a binary frame (CONVERT_TO_TEXT). */
+  boolean base64Encoded;
   private String messageId;
   IntegrationResult result;
   private RequestBody resultBody;

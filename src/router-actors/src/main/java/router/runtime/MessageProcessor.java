@@ -67,6 +67,7 @@ public final class MessageProcessor {
       body = Base64.getEncoder().encodeToString(((ClientMessage.Binary) message).bytes().toArray());
     }
     MessageContext context = new MessageContext(info, stage, body, requestId, "MESSAGE", now);
+    context.base64Encoded = message instanceof ClientMessage.Binary;
     CompiledRoute route = selectRoute(stage, context);
     if (route == null) return done(errorFrame(FORBIDDEN, info, requestId));
     context.routeKey = route.routeKey();
@@ -87,7 +88,9 @@ public final class MessageProcessor {
       if (outcome.status < HTTP_OK_MIN || outcome.status > HTTP_OK_MAX) {
         return ConnectOutcome.refused(outcome.status, FORBIDDEN);
       }
-      return ConnectOutcome.ACCEPTED;
+      // A proxy integration's answer may add handshake response headers (the guide's subprotocol example).
+      return route.integration().type().isProxy() && context.result != null
+          ? ConnectOutcome.accepted(singleValued(context.result.headers())) : ConnectOutcome.ACCEPTED;
     });
   }
 
@@ -136,8 +139,13 @@ public final class MessageProcessor {
       call = CompletableFuture.failedFuture(e);
     }
     if (!call.isDone()) {
-      // The deadline: once it passes the client gets the timeout frame and a late answer is dropped.
-      call = call.copy().orTimeout(Math.max(0, request.deadlineNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
+      // The deadline: once it passes the client gets the timeout frame, the backend's request is cancelled and a
+      // late answer is dropped.
+      CompletableFuture<IntegrationResult> backendCall = call;
+      call = call.copy().orTimeout(Math.max(0, request.remainingNanos()), TimeUnit.NANOSECONDS);
+      call.whenComplete((result, error) -> {
+        if (error != null) backendCall.cancel(false);
+      });
     }
     return call.handle((result, error) -> error != null ? integrationFailed(route, error, context)
         : respond(route, integration, result, context));
@@ -153,9 +161,9 @@ public final class MessageProcessor {
     } else {
       throw new UnsupportedMediaType();
     }
-    return new IntegrationRequest(integration.type(), integration.source().integrationMethod(),
-        integration.source().integrationUri(), body, Map.of(), Map.of(),
-        System.nanoTime() + integration.timeoutNanos());
+    return new IntegrationRequest(integration.type(), integration.source(), integration.source().integrationMethod(),
+        StageVariables.resolve(integration.source().integrationUri(), context.stage.stageVariables()), body,
+        Map.of(), Map.of(), Events.of(context), System.nanoTime() + integration.timeoutNanos());
   }
 
   private Outcome respond(
@@ -206,6 +214,14 @@ public final class MessageProcessor {
   static ServerMessage.Text errorFrame(String message, ConnectionInfo info, String requestId) {
     return new ServerMessage.Text("{\"message\": \"" + message + "\", \"connectionId\":\"" + info.connectionId()
         + "\", \"requestId\":\"" + requestId + "\"}");
+  }
+
+  private static Map<String, String> singleValued(Map<String, java.util.List<String>> headers) {
+    Map<String, String> single = new java.util.LinkedHashMap<>();
+    headers.forEach((name, values) -> {
+      if (!values.isEmpty()) single.put(name, values.get(0));
+    });
+    return single;
   }
 
   private static <T> CompletionStage<T> done(T value) {

@@ -26,7 +26,7 @@ import router.deploy.StageEntry;
 import router.integration.IntegrationBackends;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
-import router.integration.IntegrationType;
+import router.integration.BackendKind;
 import router.model.Api;
 import router.model.Deployment;
 import router.model.Integration;
@@ -48,11 +48,12 @@ class MessageProcessorTest {
   private final AtomicReference<IntegrationRequest> lastHttpRequest = new AtomicReference<>();
   private final CompletableFuture<router.integration.IntegrationResult> never = new CompletableFuture<>();
   private final IntegrationBackends backends = IntegrationBackends.standard()
-      .with(IntegrationType.HTTP, request -> {
+      .with(BackendKind.HTTP, request -> {
         lastHttpRequest.set(request);
         return never;
       })
-      .with(IntegrationType.AWS, request -> CompletableFuture.failedFuture(new IntegrationException("refused")));
+      .with(BackendKind.AWS_SERVICE,
+          request -> CompletableFuture.failedFuture(new IntegrationException("refused")));
   private final MessageProcessor processor = new MessageProcessor(LoggerFactory.getLogger("test"));
 
   // ---- building a deployed stage ----------------------------------------------------------------------------

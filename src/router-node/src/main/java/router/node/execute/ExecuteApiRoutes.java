@@ -60,7 +60,7 @@ public final class ExecuteApiRoutes {
     return complete(WebSocketUpgrades.handle(upgrade,
         ConnectionFlow.create(connection, engine.connections(), engine.settings().maxInFlight(),
             engine.settings().outboundBuffer()),
-        webSocket, Optional.empty(), info.connectionId()));
+        webSocket, Optional.ofNullable(outcome.subprotocol()), info.connectionId()));
   }
 
   private ConnectionInfo connectionInfo(
