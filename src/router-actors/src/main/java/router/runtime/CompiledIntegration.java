@@ -23,6 +23,7 @@ public record CompiledIntegration(
     SelectionExpression responseSelection,
     List<CompiledIntegrationResponse> patternResponses,
     CompiledIntegrationResponse defaultResponse,
+    RequestParameters requestParameters,
     IntegrationBackend backend,
     long timeoutNanos) {
 

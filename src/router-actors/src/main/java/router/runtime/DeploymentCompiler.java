@@ -94,7 +94,8 @@ public final class DeploymentCompiler implements StageCompiler {
         expression(source.templateSelectionExpression(), ExpressionKind.TEMPLATE_SELECTION),
         templates("integration " + source.integrationId(), source.requestTemplates()),
         expression(source.integrationResponseSelectionExpression(), ExpressionKind.INTEGRATION_RESPONSE_SELECTION),
-        List.copyOf(patterns), defaultResponse, backends.of(BackendKind.of(source)),
+        List.copyOf(patterns), defaultResponse, RequestParameters.compile(source.requestParameters()),
+        backends.of(BackendKind.of(source)),
         TimeUnit.MILLISECONDS.toNanos(source.timeoutInMillis()));
   }
 

@@ -161,9 +161,11 @@ public final class MessageProcessor {
     } else {
       throw new UnsupportedMediaType();
     }
+    RequestParameters.Mapped parameters = integration.requestParameters().apply(context);
     return new IntegrationRequest(integration.type(), integration.source(), integration.source().integrationMethod(),
         StageVariables.resolve(integration.source().integrationUri(), context.stage.stageVariables()), body,
-        Map.of(), Map.of(), Events.of(context), System.nanoTime() + integration.timeoutNanos());
+        parameters.headers(), parameters.queryString(), Events.of(context),
+        System.nanoTime() + integration.timeoutNanos());
   }
 
   private Outcome respond(
