@@ -21,6 +21,7 @@ import router.deploy.LiveStages;
 import router.deploy.StageDistribution;
 import router.deploy.StageReplicator;
 import router.ids.ConnectionIds;
+import router.integration.Bulkheads;
 import router.integration.IntegrationBackends;
 import router.runtime.DeploymentCompiler;
 import router.runtime.MessageProcessor;
@@ -66,7 +67,8 @@ public final class RouterEngine {
     RouterSettings settings = RouterSettings.from(system.settings().config());
     Storage.createSchema(Storage.settings(system.settings().config()));
     TemplateEngine templates = new TemplateEngine(templateLimits(settings));
-    LiveStages stages = new LiveStages(new DeploymentCompiler(templates, backends));
+    LiveStages stages = new LiveStages(
+        new DeploymentCompiler(templates, backends, Bulkheads.from(system.settings().config())));
     ActorRef<StageReplicator.Command> replicator =
         system.systemActorOf(StageReplicator.create(stages), "routerStageReplicator", Props.empty());
     ApiCommands commands = new ApiCommands(new CompilingChecks(templates), IdSource.RANDOM,

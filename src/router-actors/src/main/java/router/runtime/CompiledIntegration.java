@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import router.expression.ExpressionContext;
 import router.expression.SelectionExpression;
+import router.integration.Bulkhead;
 import router.integration.IntegrationBackend;
 import router.integration.IntegrationType;
 import router.integration.PassthroughBehavior;
@@ -25,6 +26,7 @@ public record CompiledIntegration(
     CompiledIntegrationResponse defaultResponse,
     RequestParameters requestParameters,
     IntegrationBackend backend,
+    Bulkhead bulkhead,
     long timeoutNanos) {
 
   private static final String DEFAULT_KEY = "$default";

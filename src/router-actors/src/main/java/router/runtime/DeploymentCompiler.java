@@ -14,6 +14,7 @@ import router.deploy.StageCompiler;
 import router.expression.ExpressionKind;
 import router.expression.SelectionExpression;
 import router.integration.BackendKind;
+import router.integration.Bulkheads;
 import router.integration.IntegrationBackends;
 import router.integration.IntegrationType;
 import router.integration.PassthroughBehavior;
@@ -35,10 +36,16 @@ public final class DeploymentCompiler implements StageCompiler {
 
   private final TemplateEngine templates;
   private final IntegrationBackends backends;
+  private final Bulkheads bulkheads;
 
   public DeploymentCompiler(TemplateEngine templates, IntegrationBackends backends) {
+    this(templates, backends, Bulkheads.defaults());
+  }
+
+  public DeploymentCompiler(TemplateEngine templates, IntegrationBackends backends, Bulkheads bulkheads) {
     this.templates = templates;
     this.backends = backends;
+    this.bulkheads = bulkheads;
   }
 
   @Override
@@ -46,7 +53,7 @@ public final class DeploymentCompiler implements StageCompiler {
     ApiConfig config = deployed.config();
     Map<String, CompiledIntegration> integrations = new HashMap<>();
     config.integrations().forEach((id, integration) ->
-        integrations.put(id, integration(integration, config.responsesOfIntegration(id))));
+        integrations.put(id, integration(deployed.apiId(), integration, config.responsesOfIntegration(id))));
     Map<String, CompiledRoute> messageRoutes = new HashMap<>();
     CompiledRoute connect = null;
     CompiledRoute disconnect = null;
@@ -78,8 +85,10 @@ public final class DeploymentCompiler implements StageCompiler {
         && responses.values().stream().anyMatch(r -> DEFAULT_KEY.equals(r.routeResponseKey()));
   }
 
-  private CompiledIntegration integration(Integration source, Map<String, IntegrationResponse> responses) {
+  private CompiledIntegration integration(
+      String apiId, Integration source, Map<String, IntegrationResponse> responses) {
     IntegrationType type = IntegrationType.valueOf(source.integrationType());
+    BackendKind kind = BackendKind.of(source);
     List<CompiledIntegrationResponse> patterns = new ArrayList<>();
     CompiledIntegrationResponse defaultResponse = null;
     for (IntegrationResponse response : responses.values()) {
@@ -95,7 +104,7 @@ public final class DeploymentCompiler implements StageCompiler {
         templates("integration " + source.integrationId(), source.requestTemplates()),
         expression(source.integrationResponseSelectionExpression(), ExpressionKind.INTEGRATION_RESPONSE_SELECTION),
         List.copyOf(patterns), defaultResponse, RequestParameters.compile(source.requestParameters()),
-        backends.of(BackendKind.of(source)),
+        backends.of(kind), bulkheads.of(apiId, source.integrationId(), kind),
         TimeUnit.MILLISECONDS.toNanos(source.timeoutInMillis()));
   }
 

@@ -134,7 +134,7 @@ public final class MessageProcessor {
     }
     CompletableFuture<IntegrationResult> call;
     try {
-      call = integration.backend().invoke(request).toCompletableFuture();
+      call = integration.bulkhead().call(() -> integration.backend().invoke(request));
     } catch (RuntimeException e) {
       call = CompletableFuture.failedFuture(e);
     }
