@@ -41,11 +41,6 @@ public final class MessageProcessor {
     this.log = log;
   }
 
-  // SCRATCH: an upward import (runtime → connection) that ArchitectureTest must refuse.
-  static int scratch(router.connection.Connection connection) {
-    return connection.hashCode();
-  }
-
   /** Processes one client message; completes with the reply, an error frame, or {@link #NOTHING}. */
   public CompletionStage<ServerMessage> onMessage(ConnectionInfo info, ClientMessage message) {
     long now = System.currentTimeMillis();
