@@ -16,16 +16,25 @@ import router.config.ApiEntity;
 import router.config.CompilingChecks;
 import router.config.ConfigService;
 import router.config.IdSource;
+import router.config.VpcLinkRegistry;
+import router.config.VpcLinkRules;
+import router.config.VpcLinkService;
+import router.config.VpcLinkTargetMap;
 import router.connection.ConnectionRegistry;
 import router.deploy.DeploymentCompiler;
 import router.deploy.LiveStages;
 import router.deploy.StageDistribution;
 import router.deploy.StageReplicator;
+import router.deploy.VpcLinkDirectory;
+import router.deploy.VpcLinkDistribution;
+import router.deploy.VpcLinkReplicator;
 import router.ids.ConnectionIds;
 import router.integration.BackendKind;
 import router.integration.Bulkheads;
 import router.integration.IntegrationBackends;
+import router.integration.VpcLinkTargets;
 import router.integration.actor.ActorBackend;
+import router.integration.vpclink.VpcLinkBackend;
 import router.runtime.MessageProcessor;
 import router.storage.Storage;
 import router.template.TemplateEngine;
@@ -40,17 +49,20 @@ public final class RouterEngine {
   private final ActorSystem<?> system;
   private final RouterSettings settings;
   private final ConfigService config;
+  private final VpcLinkService vpcLinks;
   private final LiveStages stages;
   private final ConnectionRegistry connections;
   private final MessageProcessor processor;
   private final Bulkheads bulkheads;
   private final int nodeTag;
 
-  private RouterEngine(ActorSystem<?> system, RouterSettings settings, ConfigService config, LiveStages stages,
+  private RouterEngine(ActorSystem<?> system, RouterSettings settings, ConfigService config, VpcLinkService vpcLinks,
+      LiveStages stages,
       ConnectionRegistry connections, MessageProcessor processor, Bulkheads bulkheads, int nodeTag) {
     this.system = system;
     this.settings = settings;
     this.config = config;
+    this.vpcLinks = vpcLinks;
     this.stages = stages;
     this.connections = connections;
     this.processor = processor;
@@ -71,7 +83,8 @@ public final class RouterEngine {
    * the override instead of the node's own backend (tests, or a host application's own transport).
    */
   public static RouterEngine init(ActorSystem<?> system, IntegrationBackends overrides) {
-    IntegrationBackends backends = nodeBackends(system).overriddenBy(overrides);
+    VpcLinkDirectory vpcLinks = new VpcLinkDirectory(VpcLinkTargetMap.from(system.settings().config()));
+    IntegrationBackends backends = nodeBackends(system, vpcLinks).overriddenBy(overrides);
     RouterSettings settings = RouterSettings.from(system.settings().config());
     Storage.createSchema(Storage.settings(system.settings().config()));
     TemplateEngine templates = new TemplateEngine(templateLimits(settings));
@@ -83,18 +96,27 @@ public final class RouterEngine {
         () -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
     ApiEntity.init(system, commands, new StageDistribution(stages, replicator));
     ApiDirectory.init(system);
+    ActorRef<VpcLinkReplicator.Command> vpcLinkReplicator =
+        system.systemActorOf(VpcLinkReplicator.create(vpcLinks), "routerVpcLinkReplicator", Props.empty());
+    VpcLinkRegistry.init(system, new VpcLinkRules(VpcLinkTargetMap.from(system.settings().config())),
+        new VpcLinkDistribution(vpcLinks, vpcLinkReplicator));
+    VpcLinkService vpcLinkService = new VpcLinkService(system, settings.askTimeout());
     ConfigService config = new ConfigService(system, settings.askTimeout());
     MessageProcessor processor = new MessageProcessor(system.log());
     ConnectionRegistry connections = new ConnectionRegistry(system, processor);
     // The owner tag in connection ids: low 16 bits of this incarnation's unique address.
     int nodeTag = (int) (Cluster.get(system).selfMember().uniqueAddress().longUid() & 0xFFFF);
-    return new RouterEngine(system, settings, config, stages, connections, processor, bulkheads, nodeTag);
+    return new RouterEngine(system, settings, config, vpcLinkService, stages, connections, processor, bulkheads,
+        nodeTag);
   }
 
   /** The backend of every integration kind on this node. */
-  private static IntegrationBackends nodeBackends(ActorSystem<?> system) {
-    return IntegrationBackends.standard()
+  private static IntegrationBackends nodeBackends(ActorSystem<?> system, VpcLinkTargets vpcLinks) {
+    IntegrationBackends backends = IntegrationBackends.standard()
         .with(BackendKind.ACTOR, new ActorBackend(system));
+    // Through a VPC link, HTTP goes to private targets: the link's transport is the HTTP backend without egress
+    // restrictions (until the HTTP backend exists, calls through a link fail like plain HTTP ones).
+    return backends.with(BackendKind.VPC_LINK, new VpcLinkBackend(vpcLinks, backends.of(BackendKind.HTTP)));
   }
 
   private static TemplateLimits templateLimits(RouterSettings s) {
@@ -107,7 +129,7 @@ public final class RouterEngine {
    * recovered and published. Call once the node is a member of the cluster.
    */
   public CompletionStage<Done> start() {
-    return config.apiIds().thenCompose(ids -> {
+    return vpcLinks.wake().thenCompose(linksPublished -> config.apiIds()).thenCompose(ids -> {
       List<CompletableFuture<Done>> woken =
           ids.stream().map(id -> config.wake(id).toCompletableFuture()).toList();
       return CompletableFuture.allOf(woken.toArray(CompletableFuture[]::new)).thenApply(v -> Done.getInstance());
@@ -129,6 +151,11 @@ public final class RouterEngine {
 
   public ConfigService config() {
     return config;
+  }
+
+  /** The VPC link operations of the control plane. */
+  public VpcLinkService vpcLinks() {
+    return vpcLinks;
   }
 
   public LiveStages stages() {

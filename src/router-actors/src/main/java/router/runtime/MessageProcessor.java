@@ -12,6 +12,7 @@ import router.ids.ConnectionIds;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
 import router.integration.IntegrationResult;
+import router.integration.StageVariables;
 import router.protocol.CloseCodes;
 import router.protocol.GatewayMessages;
 import router.template.CompiledTemplate;

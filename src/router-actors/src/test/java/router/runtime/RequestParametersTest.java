@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import router.expression.ExpressionContext;
+import router.integration.StageVariables;
 
 class RequestParametersTest {
 

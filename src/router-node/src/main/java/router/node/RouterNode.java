@@ -21,6 +21,7 @@ import router.engine.RouterEngine;
 import router.engine.RouterSettings;
 import router.integration.IntegrationBackends;
 import router.node.control.ControlPlaneRoutes;
+import router.node.control.VpcLinkRoutes;
 import router.node.execute.ExecuteApiRoutes;
 import router.node.ws.WebSocketSettings;
 
@@ -93,6 +94,7 @@ public final class RouterNode {
         .newServerAt(node.controlInterface(), node.controlPort())
         .bind(Directives.concat(
             new HealthRoutes(() -> ready.get() && cluster.selfMember().status() == MemberStatus.up()).route(),
+            new VpcLinkRoutes(engine.vpcLinks()).route(),
             new ControlPlaneRoutes(engine.config(), node.endpoints(execute.localAddress().getPort())).route()))
         .thenApply(control -> new RouterNode(engine, execute, control, ready)));
 

@@ -1,15 +1,15 @@
-package router.runtime;
+package router.integration;
 
 import java.util.Map;
 
-/** Substitutes {@code ${stageVariables.name}} in integration URIs and connection ids, as API Gateway does. */
-final class StageVariables {
+/** Substitutes {@code ${stageVariables.name}} in integration URIs and connection ids, as API Gateway does at call time. */
+public final class StageVariables {
   private static final String OPEN = "${stageVariables.";
 
   private StageVariables() {}
 
   /** {@code text} with every {@code ${stageVariables.name}} replaced by its value (empty when undefined). */
-  static String resolve(String text, Map<String, String> variables) {
+  public static String resolve(String text, Map<String, String> variables) {
     if (text == null || !text.contains(OPEN)) return text;
     StringBuilder out = new StringBuilder(text.length());
     int from = 0;
