@@ -22,6 +22,7 @@ import router.deploy.StageDistribution;
 import router.deploy.StageReplicator;
 import router.ids.ConnectionIds;
 import router.integration.IntegrationBackends;
+import router.integration.lambda.LambdaBackend;
 import router.runtime.DeploymentCompiler;
 import router.runtime.MessageProcessor;
 import router.storage.Storage;
@@ -64,6 +65,7 @@ public final class RouterEngine {
   /** As {@link #init(ActorSystem)}, with the integration backends given (a host application's own types). */
   public static RouterEngine init(ActorSystem<?> system, IntegrationBackends backends) {
     RouterSettings settings = RouterSettings.from(system.settings().config());
+    backends = LambdaBackend.unlessGiven(backends, system);
     Storage.createSchema(Storage.settings(system.settings().config()));
     TemplateEngine templates = new TemplateEngine(templateLimits(settings));
     LiveStages stages = new LiveStages(new DeploymentCompiler(templates, backends));
