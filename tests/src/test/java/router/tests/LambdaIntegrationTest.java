@@ -187,6 +187,20 @@ class LambdaIntegrationTest {
   }
 
   @Test
+  void connectFunctionErrorRefusesTheHandshakeProxyOrNot() {
+    lambda.function("Crash", call -> Reply.functionError("crashed"));
+    String proxyApi = newApi();
+    route(proxyApi, "$connect", proxy(proxyApi, "Crash"), false);
+    assertEquals(500, WsClient.refusedStatus(deploy(proxyApi)));
+    String customApi = newApi();
+    String integrationId = integration(customApi, "AWS", "Crash", b -> { });
+    node.sdk.createIntegrationResponse(b -> b.apiId(customApi).integrationId(integrationId)
+        .integrationResponseKey("$default"));
+    route(customApi, "$connect", integrationId, false);
+    assertEquals(500, WsClient.refusedStatus(deploy(customApi)));
+  }
+
+  @Test
   void subprotocolChosenByTheConnectFunctionReachesTheClient() throws Exception {
     lambda.function("Negotiate", call -> Reply.ok(
         "{\"statusCode\":200,\"headers\":{\"Sec-WebSocket-Protocol\":\"chat\"}}"));
