@@ -35,6 +35,7 @@ import router.integration.IntegrationBackends;
 import router.integration.VpcLinkTargets;
 import router.integration.actor.ActorBackend;
 import router.integration.vpclink.VpcLinkBackend;
+import router.integration.lambda.LambdaBackend;
 import router.runtime.MessageProcessor;
 import router.storage.Storage;
 import router.template.TemplateEngine;
@@ -113,6 +114,7 @@ public final class RouterEngine {
   /** The backend of every integration kind on this node. */
   private static IntegrationBackends nodeBackends(ActorSystem<?> system, VpcLinkTargets vpcLinks) {
     IntegrationBackends backends = IntegrationBackends.standard()
+        .with(BackendKind.LAMBDA, LambdaBackend.create(system))
         .with(BackendKind.ACTOR, new ActorBackend(system));
     // Through a VPC link, HTTP goes to private targets: the link's transport is the HTTP backend without egress
     // restrictions (until the HTTP backend exists, calls through a link fail like plain HTTP ones).
