@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,11 +41,8 @@ class ConnectionActorTest {
   /** Only bounds how long a broken test waits; no assertion depends on it. */
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private static final ActorTestKit testKit = ActorTestKit.create("ConnectionActorTest",
-      ConfigFactory.parseString("""
-          pekko.actor.serialize-messages = on
-          pekko.actor.no-serialization-verification-needed-class-prefix = []
-          """).withFallback(ConfigFactory.load()));
+  /** application-test.conf: every message serialized, Pekko's replies included. */
+  private static final ActorTestKit testKit = ActorTestKit.create("ConnectionActorTest");
   private static final ConnectionRegistry registry = new ConnectionRegistry(testKit.system(), Connections.PROCESSOR);
 
   @AfterAll

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -35,11 +34,8 @@ class ConnectionFlowTest {
   private static final int MAX_IN_FLIGHT = 2;
   private static final int OUTBOUND_BUFFER = 8;
 
-  private static final ActorTestKit testKit = ActorTestKit.create("ConnectionFlowTest",
-      ConfigFactory.parseString("""
-          pekko.actor.serialize-messages = on
-          pekko.actor.no-serialization-verification-needed-class-prefix = []
-          """).withFallback(ConfigFactory.load()));
+  /** application-test.conf: every message serialized, Pekko's replies included. */
+  private static final ActorTestKit testKit = ActorTestKit.create("ConnectionFlowTest");
   private static final ConnectionRegistry registry = new ConnectionRegistry(testKit.system(), Connections.PROCESSOR);
 
   @AfterAll
