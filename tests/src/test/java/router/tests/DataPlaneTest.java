@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,13 +31,15 @@ import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
 class DataPlaneTest {
   private static final int MAX_IN_FLIGHT = 2;
 
+  /** Only bounds how long a broken test waits; no assertion depends on it. */
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
   @TempDir static Path dataDir;
   static TestNode node;
-  static final ConcurrentLinkedQueue<CompletableFuture<IntegrationResult>> held = new ConcurrentLinkedQueue<>();
+  static final BlockingQueue<CompletableFuture<IntegrationResult>> held = new LinkedBlockingQueue<>();
   static final AtomicInteger inFlight = new AtomicInteger();
   static final AtomicInteger maxInFlight = new AtomicInteger();
-  static final java.util.concurrent.BlockingQueue<String> disconnects =
-      new java.util.concurrent.LinkedBlockingQueue<>();
+  static final BlockingQueue<String> disconnects = new LinkedBlockingQueue<>();
 
   @BeforeAll
   static void start() {
@@ -126,33 +133,44 @@ class DataPlaneTest {
   }
 
   @Test
-  void slowIntegrationBackPressuresOnlyItsOwnConnection() {
+  void slowIntegrationBackPressuresOnlyItsOwnConnection() throws Exception {
     String apiId = newApi();
     route(node.sdk, apiId, "slow", "HTTP", 29000);
     route(node.sdk, apiId, "fast", "MOCK", 29000);
     node.sdk.createStage(b -> b.apiId(apiId).stageName("bp").autoDeploy(true));
+    held.clear();
+    maxInFlight.set(0);
     int sent = MAX_IN_FLIGHT + 4;
     try (WsClient slow = WsClient.connect(node.wsUrl(apiId, "bp"));
         WsClient fast = WsClient.connect(node.wsUrl(apiId, "bp"))) {
       for (int i = 0; i < sent; i++) slow.send("{\"action\":\"slow\",\"n\":" + i + "}");
+      // The slow connection fills its in-flight slots; then, while they are held, the other connection is served.
+      List<CompletableFuture<IntegrationResult>> first = new ArrayList<>();
+      for (int i = 0; i < MAX_IN_FLIGHT; i++) first.add(nextHeld());
       for (int i = 0; i < 20; i++) {
         fast.send("{\"action\":\"fast\"}");
         assertEquals("fast", fast.next());
       }
-      assertTrue(maxInFlight.get() <= MAX_IN_FLIGHT,
-          "at most " + MAX_IN_FLIGHT + " messages of a connection in flight, saw " + maxInFlight.get());
-      int answered = 0;
-      while (answered < sent) {
-        CompletableFuture<IntegrationResult> next = held.poll();
-        if (next == null) {
-          Thread.onSpinWait();
-          continue;
-        }
-        next.complete(new IntegrationResult(200, Map.of(), ""));
-        assertEquals("slow", slow.next());
-        answered++;
-      }
+      assertEquals(MAX_IN_FLIGHT, maxInFlight.get(),
+          "exactly " + MAX_IN_FLIGHT + " messages of a connection in flight while its integration is slow");
+      assertEquals(MAX_IN_FLIGHT, inFlight.get(), "none of the held calls was answered yet");
+      assertEquals(0, held.size(), "no call beyond " + MAX_IN_FLIGHT + " started while they were held");
+      for (CompletableFuture<IntegrationResult> call : first) answer(call, slow);
+      for (int answered = MAX_IN_FLIGHT; answered < sent; answered++) answer(nextHeld(), slow);
+      assertEquals(MAX_IN_FLIGHT, maxInFlight.get(), "the bound held while the backlog drained");
     }
+  }
+
+  /** The next call that reached the slow backend, waiting up to {@link #WAIT}. */
+  private static CompletableFuture<IntegrationResult> nextHeld() throws InterruptedException {
+    CompletableFuture<IntegrationResult> call = held.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    if (call == null) throw new AssertionError("no call reached the slow backend within " + WAIT);
+    return call;
+  }
+
+  private static void answer(CompletableFuture<IntegrationResult> call, WsClient client) {
+    call.complete(new IntegrationResult(200, Map.of(), ""));
+    assertEquals("slow", client.next());
   }
 
   @Test
@@ -186,7 +204,7 @@ class DataPlaneTest {
       client.send("{\"action\":\"fast\"}");
       assertEquals("fast", client.next());
     }
-    String body = disconnects.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+    String body = disconnects.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     assertTrue(body != null && body.matches("DISCONNECT [A-Za-z0-9_-]{15}="), String.valueOf(body));
   }
 

@@ -29,10 +29,17 @@ class ReadmeQuickstartTest {
           .replace("127.0.0.1:8080", "127.0.0.1:" + node.node.executeApiAddress().getPort());
       Path file = dir.resolve("quickstart.sh");
       Files.writeString(file, "set -euo pipefail\n" + script);
+      // Output to a file, not a pipe: reading a pipe to its end would wait as long as bash hangs.
+      Path out = dir.resolve("quickstart.out");
       Process bash = new ProcessBuilder("bash", file.toString()).directory(dir.toFile())
-          .redirectErrorStream(true).start();
-      String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(bash.waitFor(120, TimeUnit.SECONDS), output);
+          .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      boolean exited = bash.waitFor(120, TimeUnit.SECONDS);
+      if (!exited) {
+        bash.descendants().forEach(ProcessHandle::destroyForcibly);
+        bash.destroyForcibly();
+      }
+      String output = Files.readString(out, StandardCharsets.UTF_8);
+      assertTrue(exited, "the quickstart did not finish within 120 s:\n" + output);
       assertEquals(0, bash.exitValue(), output);
       // create-integration printed what the guide's sample output prints
       assertTrue(output.contains("\"IntegrationResponseSelectionExpression\": \"${response.statuscode}\""), output);

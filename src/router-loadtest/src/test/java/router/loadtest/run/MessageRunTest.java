@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import router.loadtest.stats.Counts;
-import router.loadtest.stats.Interval;
 
 class MessageRunTest {
 
@@ -30,19 +29,16 @@ class MessageRunTest {
     return new MessageRun(TestServers.settings(servers.url(path), overrides), mode, servers.system, QUIET).run();
   }
 
+  // Whether the open loop holds its rate in time is not asserted here (timing belongs in benchmarks): OpenLoopTest
+  // checks the schedule on a clock it drives, and bench/bench checks the rate the baseline receives.
   @Test
-  void openLoopHoldsOneThousandMessagesPerSecondWithinFivePercent() throws Exception {
-    RunResult r = run(Mode.ROUNDTRIP, "/", "rate", 1000, "connections", 10, "duration", "5s", "warmup", "1s");
-    assertEquals(5000, r.counts().sent());
-    assertEquals(5000, r.counts().received());
+  void openLoopSendsRateTimesDurationMessagesAndGetsEveryReply() throws Exception {
+    RunResult r = run(Mode.ROUNDTRIP, "/", "rate", 1000, "connections", 10, "duration", "2s", "warmup", "1s");
+    assertEquals(2000, r.counts().sent());
+    assertEquals(2000, r.counts().received());
     assertEquals(0, r.counts().timeouts());
     assertEquals(0, r.counts().errors());
-    assertEquals(1000, r.throughput(), 1000 * 0.05);
-    // Each whole measured second carries the rate too, so the sender does not burst and then idle
-    // (10 %: a pause at an interval's edge moves a few sends into the next one).
-    for (Interval i : r.intervals()) {
-      if (i.measured() && i.lengthSeconds() > 0.9) assertEquals(1000, i.sentPerSecond(), 1000 * 0.10, i.toString());
-    }
+    assertEquals("open", r.settings().get("loop"));
   }
 
   @Test

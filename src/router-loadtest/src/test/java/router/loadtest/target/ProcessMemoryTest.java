@@ -1,8 +1,15 @@
 package router.loadtest.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ProcessMemoryTest {
@@ -22,7 +29,27 @@ class ProcessMemoryTest {
   }
 
   @Test
-  void ownRssIsPositive() throws Exception {
-    assertTrue(ProcessMemory.rss(ProcessHandle.current().pid()) > 0);
+  void rssOfALiveProcessIsInBytesAndCoversWhatItTouched() throws Exception {
+    // 64 MiB written, so resident; a reading in KiB instead of bytes would fall far short of it.
+    byte[] touched = new byte[64 << 20];
+    Arrays.fill(touched, (byte) 1);
+    long rss = ProcessMemory.rss(ProcessHandle.current().pid());
+    assertTrue(rss >= touched.length, "RSS " + rss + " below the " + touched.length + " bytes just written");
+    assertTrue(rss <= memTotalBytes(), "RSS " + rss + " above the machine's memory");
+    Reference.reachabilityFence(touched);
+  }
+
+  @Test
+  void rssOfAProcessThatIsGoneFailsRatherThanReadingZero() throws Exception {
+    Process exited = new ProcessBuilder("true").start();
+    assertTrue(exited.waitFor(30, TimeUnit.SECONDS));
+    assertThrows(IOException.class, () -> ProcessMemory.rss(exited.pid()));
+  }
+
+  private static long memTotalBytes() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+      if (line.startsWith("MemTotal:")) return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+    }
+    throw new IllegalStateException("no MemTotal in /proc/meminfo");
   }
 }
