@@ -30,6 +30,7 @@ import org.reactivestreams.Publisher;
 import router.errors.ApiGatewayException;
 import router.errors.GoneException;
 import router.errors.LimitExceededException;
+import router.runtime.ServerMessage;
 
 /**
  * The connection actor: sends go to the connection's outbound queue (429 when it is full, 410 when the socket is

@@ -22,6 +22,8 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import router.runtime.ClientMessage;
+import router.runtime.ServerMessage;
 
 /**
  * A connection's stream and its actor together, without a socket: the stream's start registers the connection

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.apache.pekko.stream.QueueOfferResult;
 import org.junit.jupiter.api.Test;
+import router.runtime.ServerMessage;
 
 /** A connection's own state, before any stream or actor exists. */
 class ConnectionTest {

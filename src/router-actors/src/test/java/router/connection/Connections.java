@@ -3,8 +3,9 @@ package router.connection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.LoggerFactory;
-import router.deploy.StageHandles;
+import router.runtime.ConnectionInfo;
 import router.runtime.MessageProcessor;
+import router.runtime.StageHandle;
 
 /** Connections for the tests of this package, on a stage with nothing live, so no route ever runs. */
 final class Connections {
@@ -20,7 +21,7 @@ final class Connections {
   /** A new connection whose id has the real shape (15 characters and '='), unique in this JVM. */
   static Connection newConnection() {
     String id = String.format("T%014d=", IDS.incrementAndGet());
-    return new Connection(new ConnectionInfo(id, "api0000001", "dev", StageHandles.unserved("api0000001", "dev"),
+    return new Connection(new ConnectionInfo(id, "api0000001", "dev", new StageHandle("api0000001", "dev"),
         CONNECTED_AT, SOURCE_IP, USER_AGENT, "localhost", Map.of(), Map.of(), Map.of(), Map.of()));
   }
 }
