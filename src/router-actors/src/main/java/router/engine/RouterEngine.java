@@ -21,7 +21,10 @@ import router.deploy.LiveStages;
 import router.deploy.StageDistribution;
 import router.deploy.StageReplicator;
 import router.ids.ConnectionIds;
+import router.integration.BackendKind;
 import router.integration.IntegrationBackends;
+import router.integration.UnsupportedBackend;
+import router.integration.http.HttpBackend;
 import router.runtime.DeploymentCompiler;
 import router.runtime.MessageProcessor;
 import router.storage.Storage;
@@ -64,6 +67,9 @@ public final class RouterEngine {
   /** As {@link #init(ActorSystem)}, with the integration backends given (a host application's own types). */
   public static RouterEngine init(ActorSystem<?> system, IntegrationBackends backends) {
     RouterSettings settings = RouterSettings.from(system.settings().config());
+    if (backends.of(BackendKind.HTTP) instanceof UnsupportedBackend) {
+      backends = backends.with(BackendKind.HTTP, HttpBackend.create(system));
+    }
     Storage.createSchema(Storage.settings(system.settings().config()));
     TemplateEngine templates = new TemplateEngine(templateLimits(settings));
     LiveStages stages = new LiveStages(new DeploymentCompiler(templates, backends));
