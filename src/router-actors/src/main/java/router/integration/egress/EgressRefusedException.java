@@ -9,8 +9,8 @@ public final class EgressRefusedException extends RuntimeException {
   private final String reason;
 
   public EgressRefusedException(String host, int port, InetAddress address, String reason) {
-    super(host + ":" + port + " resolves to " + address.getHostAddress() + ", a " + reason
-        + " address, and router.egress.allow-private-networks is off", null, false, false);
+    super(host + ":" + port + " resolves to " + address.getHostAddress() + " (" + reason
+        + " address), refused as router.egress.allow-private-networks is off", null, false, false);
     this.host = host;
     this.address = address;
     this.reason = reason;

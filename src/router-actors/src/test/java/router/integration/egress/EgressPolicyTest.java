@@ -88,7 +88,7 @@ class EgressPolicyTest {
     EgressResolver resolver = new EgressResolver(new EgressSettings(false, Set.of(), "unused"), NEVER);
     EgressRefusedException refused =
         assertThrows(EgressRefusedException.class, () -> resolver.check("localhost", 8080, ip("127.0.0.1")));
-    assertEquals("localhost:8080 resolves to 127.0.0.1, a loopback address, and "
+    assertEquals("localhost:8080 resolves to 127.0.0.1 (loopback address), refused as "
         + "router.egress.allow-private-networks is off", refused.getMessage());
     assertEquals(8080, resolver.check("example.com", 8080, ip("93.184.215.14")).getPort());
   }
