@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -90,5 +91,20 @@ class HttpDeadlineTest {
       client.send("{\"action\":\"fast\"}");
       assertEquals("\"fast\"", client.next());
     }
+  }
+
+  @Test
+  void connectThatTimesOutRefusesTheHandshakeWith504() throws Exception {
+    int timeoutMillis = 200;
+    String apiId = node.sdk.createApi(b -> b.name("deadline").protocolType(ProtocolType.WEBSOCKET)
+        .routeSelectionExpression("$request.body.action")).apiId();
+    String integrationId = node.sdk.createIntegration(b -> b.apiId(apiId).integrationType("HTTP")
+        .integrationMethod("POST").timeoutInMillis(timeoutMillis)
+        .integrationUri(backend.url("/slow?deadline=" + timeoutMillis))).integrationId();
+    node.sdk.createRoute(b -> b.apiId(apiId).routeKey("$connect").target("integrations/" + integrationId));
+    node.sdk.createStage(b -> b.apiId(apiId).stageName("dev").autoDeploy(true));
+    backend.drain();
+
+    assertEquals(504, WsClient.refusedStatus(node.wsUrl(apiId, "dev")));
   }
 }
