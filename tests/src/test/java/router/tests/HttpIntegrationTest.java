@@ -98,6 +98,15 @@ class HttpIntegrationTest {
       HttpBackendServer.Received request = backend.next();
       assertEquals("not json, {sent as is}", request.body());
       assertEquals("POST", request.method(), "ANY is sent as POST");
+
+      // calls one after the other share a kept-alive connection
+      int connections = backend.connections.get();
+      for (int i = 0; i < 5; i++) {
+        client.send("m" + i);
+        assertEquals("echo[m" + i + "] POST", client.next());
+      }
+      assertTrue(backend.connections.get() - connections <= 1, "new connections for 5 calls: "
+          + (backend.connections.get() - connections));
     }
   }
 

@@ -22,11 +22,6 @@ public final class EgressResolver {
     this.executor = executor;
   }
 
-  /** Whether connections must pass through {@link #resolve} (false when private networks are allowed). */
-  public boolean enforcing() {
-    return !settings.allowPrivateNetworks();
-  }
-
   /**
    * The address to connect to for {@code host:port}: the first address the host resolves to, when the policy allows
    * it; fails with {@link EgressRefusedException} when it does not.

@@ -24,9 +24,10 @@ import router.integration.egress.EgressSettings;
 
 /**
  * HTTP and HTTP_PROXY integrations over the internet: pekko-http's non-blocking connection-level client, with
- * connections pooled per backend host ({@link HostPool}) and each exchange abortable at the caller's deadline. When
- * {@code router.egress.allow-private-networks} is off, every new connection resolves its host through the {@link
- * EgressResolver}, which refuses loopback, private, link-local and metadata addresses; redirects are never followed.
+ * connections pooled per backend host ({@link HostPool}) and each exchange abortable at the caller's deadline. Every
+ * new connection resolves its host through the {@link EgressResolver}, which (unless {@code
+ * router.egress.allow-private-networks} is on) refuses loopback, private, link-local and metadata addresses;
+ * redirects are never followed.
  */
 public final class HttpBackend implements IntegrationBackend {
   private static final Logger log = LoggerFactory.getLogger(HttpBackend.class);
@@ -35,6 +36,7 @@ public final class HttpBackend implements IntegrationBackend {
   private final HttpSettings settings;
   private final EgressResolver egress;
   private final Materializer materializer;
+  private final ClientConnectionSettings connectionSettings;
   private final ConcurrentHashMap<OutboundRequest.Target, HostPool> pools = new ConcurrentHashMap<>();
 
   HttpBackend(ActorSystem<?> system, HttpSettings settings, EgressResolver egress) {
@@ -42,6 +44,9 @@ public final class HttpBackend implements IntegrationBackend {
     this.settings = settings;
     this.egress = egress;
     this.materializer = Materializer.matFromSystem(system);
+    this.connectionSettings = ClientConnectionSettings.create(system.classicSystem())
+        .withIdleTimeout(settings.idleTimeout())
+        .withConnectingTimeout(settings.connectingTimeout());
   }
 
   /** The backend of {@code system}, with the settings of its config; logs the egress policy in force. */
@@ -75,18 +80,14 @@ public final class HttpBackend implements IntegrationBackend {
   }
 
   private PooledConnection open(OutboundRequest.Target target) {
-    ClientConnectionSettings connection = ClientConnectionSettings.create(system.classicSystem())
-        .withIdleTimeout(settings.idleTimeout())
-        .withConnectingTimeout(settings.connectingTimeout());
     AtomicReference<EgressRefusedException> refusal = new AtomicReference<>();
-    if (egress.enforcing()) {
-      // The policy is applied to the address the TCP connection will use, resolved once, here.
-      connection = connection.withTransport(ClientTransport.withCustomResolver((String host, Object port) ->
-          egress.resolve(host, (Integer) port).whenComplete((address, error) -> {
-            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-            if (cause instanceof EgressRefusedException refused) refusal.set(refused);
-          })));
-    }
+    // The host is resolved here, once, on the resolver's dispatcher (pekko's default resolver would block its
+    // internal dispatcher), and the policy is applied to the very address the TCP connection then uses.
+    ClientConnectionSettings connection = connectionSettings.withTransport(ClientTransport.withCustomResolver(
+        (String host, Object port) -> egress.resolve(host, (Integer) port).whenComplete((address, error) -> {
+          Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+          if (cause instanceof EgressRefusedException refused) refusal.set(refused);
+        })));
     OutgoingConnectionBuilder builder = Http.get(system).connectionTo(target.host()).toPort(target.port())
         .withClientConnectionSettings(connection);
     return PooledConnection.open(target.https() ? builder.https() : builder.http(), refusal, materializer);

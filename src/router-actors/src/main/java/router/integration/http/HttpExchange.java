@@ -112,7 +112,7 @@ final class HttpExchange {
         });
   }
 
-  private record Answer(HttpResponse response, HttpEntity.Strict entity) {}
+  record Answer(HttpResponse response, HttpEntity.Strict entity) {}
 
   private Throwable failure(Throwable error, PooledConnection failed) {
     EgressRefusedException refused = failed.refusal();
@@ -121,8 +121,11 @@ final class HttpExchange {
       if (cause instanceof EgressRefusedException e) refused = e;
       cause = cause.getCause();
     }
-    String integration = "integration " + request.integration().integrationId() + " (" + request.uri() + ")";
-    if (refused != null) return new IntegrationException("Egress refused for " + integration + ": " + refused.getMessage());
+    String id = request.integration() == null ? "?" : request.integration().integrationId();
+    String integration = "integration " + id + " (" + request.uri() + ")";
+    if (refused != null) {
+      return new IntegrationException("Egress refused for " + integration + ": " + refused.getMessage());
+    }
     Throwable root = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     return new IntegrationException("HTTP " + integration + " failed: " + root);
   }
