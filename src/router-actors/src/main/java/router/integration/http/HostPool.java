@@ -47,8 +47,4 @@ final class HostPool {
   void release(PooledConnection connection) {
     if (connection.isOpen()) idle.offerFirst(connection);
   }
-
-  int openConnections() {
-    return open.get();
-  }
 }

@@ -92,10 +92,4 @@ public final class HttpBackend implements IntegrationBackend {
         .withClientConnectionSettings(connection);
     return PooledConnection.open(target.https() ? builder.https() : builder.http(), refusal, materializer);
   }
-
-  /** Open connections to {@code target} (tests, metrics). */
-  int openConnections(OutboundRequest.Target target) {
-    HostPool pool = pools.get(target);
-    return pool == null ? 0 : pool.openConnections();
-  }
 }

@@ -92,10 +92,16 @@ final class HttpExchange {
         })
         .whenComplete((answer, error) -> {
           if (error == null) {
-            if (result.complete(toResult(answer)) && !closes(answer.response())) {
+            boolean delivered;
+            try {
+              delivered = result.complete(toResult(answer));
+            } catch (RuntimeException e) {
+              delivered = result.completeExceptionally(e);
+            }
+            if (delivered && !closes(answer.response())) {
               pool.release(current);
             } else {
-              current.abort("Backend asked to close the connection");
+              current.abort(delivered ? "The backend asked to close the connection" : "Answer after the deadline");
             }
             return;
           }
