@@ -65,6 +65,7 @@ public final class RouterEngine {
   /** As {@link #init(ActorSystem)}, with the integration backends given (a host application's own types). */
   public static RouterEngine init(ActorSystem<?> system, IntegrationBackends backends) {
     RouterSettings settings = RouterSettings.from(system.settings().config());
+    backends = router.integration.aws.AwsServiceBackend.register(system, backends);
     Storage.createSchema(Storage.settings(system.settings().config()));
     TemplateEngine templates = new TemplateEngine(templateLimits(settings));
     LiveStages stages = new LiveStages(

@@ -1,0 +1,49 @@
+package router.integration.aws;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValue;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The settings of AWS service integrations, {@code router.integrations.aws} in {@code reference.conf}.
+ *
+ * @param endpoints base URL per service (endpoint prefix as the ARN names it) replacing the service's AWS endpoint
+ * @param accessKeyId static credentials, or empty for the SDK's default provider chain
+ * @param sessionToken empty unless the static credentials are temporary ones
+ */
+public record AwsIntegrationSettings(
+    Map<String, URI> endpoints,
+    String accessKeyId,
+    String secretAccessKey,
+    String sessionToken,
+    Duration connectTimeout,
+    int maxConnections,
+    int maxResponseBytes) {
+
+  public static final String PATH = "router.integrations.aws";
+
+  public static AwsIntegrationSettings from(Config config) {
+    Config aws = config.getConfig(PATH);
+    Map<String, URI> endpoints = new LinkedHashMap<>();
+    for (Map.Entry<String, ConfigValue> entry : aws.getObject("endpoints").entrySet()) {
+      String url = String.valueOf(entry.getValue().unwrapped()).trim();
+      if (url.isEmpty()) continue;
+      URI uri = URI.create(url);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new IllegalArgumentException(PATH + ".endpoints." + entry.getKey() + " is not a URL: " + url);
+      }
+      endpoints.put(entry.getKey(), uri);
+    }
+    return new AwsIntegrationSettings(Map.copyOf(endpoints), aws.getString("access-key-id"),
+        aws.getString("secret-access-key"), aws.getString("session-token"), aws.getDuration("connect-timeout"),
+        aws.getInt("max-connections"), (int) Math.min(Integer.MAX_VALUE, aws.getBytes("max-response-size")));
+  }
+
+  /** Whether credentials are configured here rather than found by the SDK's default provider chain. */
+  public boolean hasStaticCredentials() {
+    return !accessKeyId.isEmpty();
+  }
+}
