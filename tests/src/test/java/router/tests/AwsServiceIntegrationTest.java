@@ -9,7 +9,10 @@ import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.io.InputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +24,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +40,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * AWS service integrations end to end: a Router node whose SQS endpoint is an ElasticMQ server, an API with the
  * SendMessage mapping API Gateway users write, a real WebSocket client sending messages and the AWS SDK's SqsClient
- * reading them back from the queue; then the failure paths (4xx and 5xx answers, an unreachable endpoint).
+ * reading them back from the queue; then the failure paths (4xx and 5xx answers, an unreachable endpoint, a
+ * service that does not answer before the deadline).
  */
 class AwsServiceIntegrationTest {
   private static final String ERROR_FRAME =
@@ -51,6 +57,8 @@ class AwsServiceIntegrationTest {
   static HttpServer unavailable;
   static final AtomicReference<String> unavailableAuthorization = new AtomicReference<>();
   static int closedPort;
+  static ServerSocket silent;
+  static final CompletableFuture<Boolean> silentConnectionClosed = new CompletableFuture<>();
   static TestNode node;
   static String apiId;
   static String unreachableIntegrationId;
@@ -73,10 +81,16 @@ class AwsServiceIntegrationTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
+    // A service that reads the request and never answers; it reports when the router closes the connection.
+    silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    Thread listener = new Thread(AwsServiceIntegrationTest::neverAnswer, "silent-service");
+    listener.setDaemon(true);
+    listener.start();
     node = TestNode.start(dataDir, Map.of(
         "router.integrations.aws.endpoints.sqs", elasticMq.endpoint.toString(),
         "router.integrations.aws.endpoints.kinesis", "http://127.0.0.1:" + unavailable.getAddress().getPort(),
         "router.integrations.aws.endpoints.sns", "http://127.0.0.1:" + closedPort,
+        "router.integrations.aws.endpoints.firehose", "http://127.0.0.1:" + silent.getLocalPort(),
         "router.integrations.aws.access-key-id", "AKIDROUTERTEST",
         "router.integrations.aws.secret-access-key", SECRET));
     ApiGatewayV2Client sdk = node.sdk;
@@ -93,7 +107,32 @@ class AwsServiceIntegrationTest {
         Map.of("/5\\d\\d/", "{\"retry\":true}"));
     unreachableIntegrationId = sendMessage(sdk, "arn:aws:apigateway:us-east-1:sns:action/Publish");
     route(sdk, "unreachable", unreachableIntegrationId, Map.of("/2\\d\\d/", "{\"sent\":true}"));
+    // As the AWS CLI leaves it: AWS integrations select on ${integration.response.body.errorMessage}.
+    String cliIntegration = sdk.createIntegration(b -> b.apiId(apiId).integrationType(IntegrationType.AWS)
+        .integrationMethod("POST").integrationUri(orders).requestParameters(FORM)
+        .requestTemplates(Map.of("$default", SEND_MESSAGE))).integrationId();
+    route(sdk, "sendcli", cliIntegration, Map.of("/2\\d\\d/", "{\"matched\":\"2xx\"}", "$default", "{\"sent\":\"default\"}"));
+    String slow = sendMessage(sdk, "arn:aws:apigateway:us-east-1:firehose:action/PutRecord");
+    sdk.updateIntegration(b -> b.apiId(apiId).integrationId(slow).timeoutInMillis(500));
+    route(sdk, "slow", slow, Map.of("/2\\d\\d/", "{\"sent\":true}"));
     sdk.createStage(b -> b.apiId(apiId).stageName("prod").autoDeploy(true));
+  }
+
+  private static void neverAnswer() {
+    try (Socket connection = silent.accept()) {
+      InputStream in = connection.getInputStream();
+      byte[] buffer = new byte[8192];
+      try {
+        while (in.read(buffer) >= 0) {
+          // read the request, answer nothing
+        }
+      } catch (SocketException reset) {
+        // the router aborted the exchange with a reset: closed as well
+      }
+      silentConnectionClosed.complete(true);
+    } catch (Exception e) {
+      silentConnectionClosed.completeExceptionally(e);
+    }
   }
 
   /**
@@ -131,6 +170,7 @@ class AwsServiceIntegrationTest {
   static void stop() throws Exception {
     if (node != null) node.close();
     if (unavailable != null) unavailable.stop(0);
+    if (silent != null) silent.close();
     if (elasticMq != null) elasticMq.close();
   }
 
@@ -155,6 +195,15 @@ class AwsServiceIntegrationTest {
       assertTrue(answer.contains("<SendMessageResponse") && answer.contains("<MessageId>"), answer);
     }
     assertEquals(List.of("{\"action\":\"sendraw\"}"), receive(1));
+  }
+
+  @Test
+  void withTheSelectionExpressionTheCliLeavesTheDefaultIntegrationResponseAnswers() {
+    try (WsClient client = WsClient.connect(node.wsUrl(apiId, "prod"))) {
+      client.send("{\"action\":\"sendcli\"}");
+      assertEquals("{\"sent\":\"default\"}", client.next());
+    }
+    assertEquals(List.of("{\"action\":\"sendcli\"}"), receive(1));
   }
 
   @Test
@@ -206,6 +255,16 @@ class AwsServiceIntegrationTest {
     assertEquals(1, lines.size(), lines.toString());
     assertTrue(lines.get(0).contains("AWS integration " + unreachableIntegrationId + " (sns at http://127.0.0.1:"
         + closedPort + ")"), lines.get(0));
+  }
+
+  @Test
+  void answersTimedOutAtTheDeadlineAndAbortsTheServiceCall() throws Exception {
+    try (WsClient client = WsClient.connect(node.wsUrl(apiId, "prod"))) {
+      client.send("{\"action\":\"slow\"}");
+      String frame = client.next();
+      assertTrue(frame.matches(String.format(ERROR_FRAME, "Endpoint request timed out")), frame);
+    }
+    assertTrue(silentConnectionClosed.get(10, TimeUnit.SECONDS), "the router closed the connection to the service");
   }
 
   /** The bodies of the next {@code count} messages of the queue, deleting them; waits up to 10 s. */
