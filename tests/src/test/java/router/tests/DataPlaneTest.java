@@ -36,7 +36,7 @@ class DataPlaneTest {
 
   @BeforeAll
   static void start() {
-    IntegrationBackends backends = IntegrationBackends.standard()
+    IntegrationBackends backends = IntegrationBackends.none()
         .with(BackendKind.HTTP, request -> {
           if (request.uri().endsWith("/disconnect")) {
             disconnects.add(request.body());

@@ -44,7 +44,7 @@ final class TestNode implements AutoCloseable {
   }
 
   static TestNode start(Path dataDir, Map<String, Object> overrides) {
-    return start(dataDir, overrides, IntegrationBackends.standard());
+    return start(dataDir, overrides, IntegrationBackends.none());
   }
 
   static TestNode start(Path dataDir, Map<String, Object> overrides, IntegrationBackends backends) {

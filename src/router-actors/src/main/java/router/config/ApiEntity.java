@@ -20,7 +20,6 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import router.CborSerializable;
-import router.deploy.StagePublisher;
 import router.errors.ApiGatewayException;
 import router.errors.InternalServerErrorException;
 import router.model.Api;

@@ -3,6 +3,8 @@ package router.connection;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.QueueOfferResult;
+import router.runtime.ConnectionInfo;
+import router.runtime.ServerMessage;
 
 /**
  * A live WebSocket connection on this node: its identity, when it was last active, and its bounded outbound queue

@@ -13,7 +13,9 @@ import org.apache.pekko.stream.QueueOfferResult;
 import router.CborSerializable;
 import router.errors.GoneException;
 import router.errors.LimitExceededException;
+import router.runtime.ConnectionInfo;
 import router.runtime.MessageProcessor;
+import router.runtime.ServerMessage;
 
 /**
  * One actor per WebSocket connection, on the node that holds the socket: the connection's address for sending to
@@ -102,7 +104,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     if (this.terminated) return this;
     this.terminated = true;
     registry.unregister(connection);
-    getContext().pipeToSelf(processor.onDisconnect(connection), (done, failure) -> new DisconnectRouteDone());
+    getContext().pipeToSelf(processor.onDisconnect(connection.info()), (done, failure) -> new DisconnectRouteDone());
     return this;
   }
 }

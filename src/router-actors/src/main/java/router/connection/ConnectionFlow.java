@@ -3,7 +3,9 @@ package router.connection;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Source;
+import router.runtime.ClientMessage;
 import router.runtime.MessageProcessor;
+import router.runtime.ServerMessage;
 
 /**
  * The per-connection pipeline: client messages in, at most {@code maxInFlight} of them being processed at once
@@ -27,7 +29,10 @@ public final class ConnectionFlow {
           return NotUsed.getInstance();
         });
     return Flow.<ClientMessage>create()
-        .mapAsync(maxInFlight, message -> processor.onMessage(connection, message))
+        .mapAsync(maxInFlight, message -> {
+          connection.touch(System.currentTimeMillis());
+          return processor.onMessage(connection.info(), message);
+        })
         .filter(reply -> reply != MessageProcessor.NOTHING)
         // eagerComplete: when the client side ends (close or abort), pushed messages have nowhere to go.
         .merge(pushed, true)

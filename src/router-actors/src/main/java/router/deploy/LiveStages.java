@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import router.runtime.StageHandle;
 
 /**
  * This node's registry of compiled stages, read by the data plane when a client connects. Updates come from the

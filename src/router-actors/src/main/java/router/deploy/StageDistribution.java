@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import router.config.ApiState;
+import router.config.StagePublisher;
 
 /**
  * Publishes an API's deployed stages: installs them on this node at once (so the answer to a deployment is only

@@ -17,13 +17,15 @@ import router.config.CompilingChecks;
 import router.config.ConfigService;
 import router.config.IdSource;
 import router.connection.ConnectionRegistry;
+import router.deploy.DeploymentCompiler;
 import router.deploy.LiveStages;
 import router.deploy.StageDistribution;
 import router.deploy.StageReplicator;
 import router.ids.ConnectionIds;
+import router.integration.BackendKind;
 import router.integration.Bulkheads;
 import router.integration.IntegrationBackends;
-import router.runtime.DeploymentCompiler;
+import router.integration.actor.ActorBackend;
 import router.runtime.MessageProcessor;
 import router.storage.Storage;
 import router.template.TemplateEngine;
@@ -59,11 +61,15 @@ public final class RouterEngine {
    * config must have been given {@link Storage#withStorage}. Call once per ActorSystem.
    */
   public static RouterEngine init(ActorSystem<?> system) {
-    return init(system, IntegrationBackends.standard());
+    return init(system, IntegrationBackends.none());
   }
 
-  /** As {@link #init(ActorSystem)}, with the integration backends given (a host application's own types). */
-  public static RouterEngine init(ActorSystem<?> system, IntegrationBackends backends) {
+  /**
+   * As {@link #init(ActorSystem)}, with some backends replaced: each kind that {@code overrides} serves is served by
+   * the override instead of the node's own backend (tests, or a host application's own transport).
+   */
+  public static RouterEngine init(ActorSystem<?> system, IntegrationBackends overrides) {
+    IntegrationBackends backends = nodeBackends(system).overriddenBy(overrides);
     RouterSettings settings = RouterSettings.from(system.settings().config());
     backends = router.integration.aws.AwsServiceBackend.register(system, backends);
     Storage.createSchema(Storage.settings(system.settings().config()));
@@ -82,6 +88,12 @@ public final class RouterEngine {
     // The owner tag in connection ids: low 16 bits of this incarnation's unique address.
     int nodeTag = (int) (Cluster.get(system).selfMember().uniqueAddress().longUid() & 0xFFFF);
     return new RouterEngine(system, settings, config, stages, connections, processor, nodeTag);
+  }
+
+  /** The backend of every integration kind on this node. */
+  private static IntegrationBackends nodeBackends(ActorSystem<?> system) {
+    return IntegrationBackends.standard()
+        .with(BackendKind.ACTOR, new ActorBackend(system));
   }
 
   private static TemplateLimits templateLimits(RouterSettings s) {

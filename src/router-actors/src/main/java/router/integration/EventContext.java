@@ -2,6 +2,7 @@ package router.integration;
 
 import java.util.List;
 import java.util.Map;
+import router.CborSerializable;
 
 /**
  * The API Gateway event behind one integration call: what a Lambda proxy integration receives as {@code
@@ -39,7 +40,7 @@ public record EventContext(
     String disconnectReason,
     String body,
     boolean base64Encoded,
-    Map<String, String> stageVariables) {
+    Map<String, String> stageVariables) implements CborSerializable {
 
   public static final String CONNECT = "CONNECT";
   public static final String MESSAGE = "MESSAGE";

@@ -11,6 +11,11 @@ public final class IntegrationBackends {
     this.backends = backends;
   }
 
+  /** No backend at all: a set of overrides to give {@code RouterEngine.init}. */
+  public static IntegrationBackends none() {
+    return new IntegrationBackends(new EnumMap<>(BackendKind.class));
+  }
+
   /** MOCK, and every other kind failing as not available on this node. */
   public static IntegrationBackends standard() {
     Map<BackendKind, IntegrationBackend> map = new EnumMap<>(BackendKind.class);
@@ -26,7 +31,16 @@ public final class IntegrationBackends {
     return new IntegrationBackends(map);
   }
 
+  /** These backends, with every kind that {@code overrides} has served by the override instead. */
+  public IntegrationBackends overriddenBy(IntegrationBackends overrides) {
+    Map<BackendKind, IntegrationBackend> map = new EnumMap<>(backends);
+    map.putAll(overrides.backends);
+    return new IntegrationBackends(map);
+  }
+
+  /** The backend of {@code kind}; one that fails every call when this set has none. */
   public IntegrationBackend of(BackendKind kind) {
-    return backends.get(kind);
+    IntegrationBackend backend = backends.get(kind);
+    return backend != null ? backend : new UnsupportedBackend(kind);
   }
 }

@@ -2,7 +2,6 @@ package router.runtime;
 
 import java.util.List;
 import java.util.Map;
-import router.connection.ConnectionInfo;
 import router.integration.EventContext;
 
 /** Builds the {@link EventContext} of one event from its {@link MessageContext}. */

@@ -2,7 +2,6 @@ package router.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import router.connection.ConnectionInfo;
 import router.expression.ExpressionContext;
 import router.integration.IntegrationResult;
 

@@ -8,14 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.Done;
 import org.slf4j.Logger;
-import router.connection.ClientMessage;
-import router.connection.Connection;
-import router.connection.ConnectionInfo;
-import router.connection.ServerMessage;
 import router.ids.ConnectionIds;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
 import router.integration.IntegrationResult;
+import router.protocol.CloseCodes;
+import router.protocol.GatewayMessages;
 import router.template.CompiledTemplate;
 import router.template.TemplateRenderException;
 
@@ -30,11 +28,10 @@ public final class MessageProcessor {
 
   private static final String CONNECT = "$connect";
   private static final String DISCONNECT = "$disconnect";
-  private static final String FORBIDDEN = "Forbidden";
-  private static final String INTERNAL_ERROR = "Internal server error";
-  private static final String TIMED_OUT = "Endpoint request timed out";
-  private static final String UNSUPPORTED_MEDIA_TYPE = "Unsupported Media Type";
-  private static final int CLOSE_UNSUPPORTED_DATA = 1003;
+  private static final String FORBIDDEN = GatewayMessages.FORBIDDEN;
+  private static final String INTERNAL_ERROR = GatewayMessages.INTERNAL_SERVER_ERROR;
+  private static final String TIMED_OUT = GatewayMessages.ENDPOINT_REQUEST_TIMED_OUT;
+  private static final String UNSUPPORTED_MEDIA_TYPE = GatewayMessages.UNSUPPORTED_MEDIA_TYPE;
   private static final int HTTP_OK_MIN = 200;
   private static final int HTTP_OK_MAX = 299;
 
@@ -45,10 +42,8 @@ public final class MessageProcessor {
   }
 
   /** Processes one client message; completes with the reply, an error frame, or {@link #NOTHING}. */
-  public CompletionStage<ServerMessage> onMessage(Connection connection, ClientMessage message) {
+  public CompletionStage<ServerMessage> onMessage(ConnectionInfo info, ClientMessage message) {
     long now = System.currentTimeMillis();
-    connection.touch(now);
-    ConnectionInfo info = connection.info();
     CompiledStage stage = info.stage().current();
     String requestId = ConnectionIds.requestId();
     if (stage == null) return done(errorFrame(FORBIDDEN, info, requestId));
@@ -62,7 +57,7 @@ public final class MessageProcessor {
       if (route == null || route.integration() == null
           || !"CONVERT_TO_TEXT".equals(route.integration().source().contentHandlingStrategy())) {
         log.info("Closing connection {} with 1003: it sent a binary frame", info.connectionId());
-        return done(new ServerMessage.Close(CLOSE_UNSUPPORTED_DATA, "Binary frames are not supported"));
+        return done(new ServerMessage.Close(CloseCodes.UNSUPPORTED_DATA, "Binary frames are not supported"));
       }
       body = Base64.getEncoder().encodeToString(((ClientMessage.Binary) message).bytes().toArray());
     }
@@ -95,8 +90,7 @@ public final class MessageProcessor {
   }
 
   /** Runs {@code $disconnect} (when the stage has one), best effort: its outcome goes nowhere. */
-  public CompletionStage<Done> onDisconnect(Connection connection) {
-    ConnectionInfo info = connection.info();
+  public CompletionStage<Done> onDisconnect(ConnectionInfo info) {
     CompiledStage stage = info.stage().current();
     if (stage == null || stage.disconnectRoute() == null) return CompletableFuture.completedFuture(Done.getInstance());
     MessageContext context = new MessageContext(info, stage, "", ConnectionIds.requestId(), "DISCONNECT",
@@ -209,13 +203,9 @@ public final class MessageProcessor {
     return new Outcome(errorFrame(message, context.connection, context.requestId), status, message);
   }
 
-  /**
-   * API Gateway's error frame, byte for byte (note the spacing):
-   * {@code {"message": "Forbidden", "connectionId":"...", "requestId":"..."}}.
-   */
+  /** API Gateway's error frame for this connection and request (see {@link GatewayMessages#errorFrame}). */
   static ServerMessage.Text errorFrame(String message, ConnectionInfo info, String requestId) {
-    return new ServerMessage.Text("{\"message\": \"" + message + "\", \"connectionId\":\"" + info.connectionId()
-        + "\", \"requestId\":\"" + requestId + "\"}");
+    return new ServerMessage.Text(GatewayMessages.errorFrame(message, info.connectionId(), requestId));
   }
 
   private static Map<String, String> singleValued(Map<String, java.util.List<String>> headers) {

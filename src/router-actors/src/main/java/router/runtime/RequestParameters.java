@@ -15,7 +15,7 @@ import router.expression.SelectionExpression;
  * {@code stageVariables.X} or {@code 'static value'}) to a header or query string parameter of the integration
  * request. A source without a value for a message sends nothing, as API Gateway omits unmapped parameters.
  */
-final class RequestParameters {
+public final class RequestParameters {
   static final RequestParameters NONE = new RequestParameters(List.of());
 
   private static final String HEADER = "integration.request.header.";
@@ -43,7 +43,7 @@ final class RequestParameters {
    * Compiles the mappings the control plane accepted. A source is rewritten into the selection-expression form
    * ({@code route.request.header.X} → {@code ${request.header.X}}) and compiled by the expression parser.
    */
-  static RequestParameters compile(Map<String, String> parameters) {
+  public static RequestParameters compile(Map<String, String> parameters) {
     if (parameters == null || parameters.isEmpty()) return NONE;
     List<Mapping> mappings = new ArrayList<>();
     parameters.forEach((key, source) -> {

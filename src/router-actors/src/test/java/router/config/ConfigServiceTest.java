@@ -29,7 +29,7 @@ import org.apache.pekko.cluster.typed.Subscribe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import router.deploy.StagePublisher;
+import router.config.StagePublisher;
 import router.engine.RouterConfig;
 import router.errors.ApiGatewayException;
 import router.errors.BadRequestException;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import router.config.ApiConfig;
 import router.config.ConfigFixtures.Bench;
 import router.model.Api;
+import router.runtime.StageHandle;
 
 /** This node's registry of compiled stages: ordering by revision, tombstones, compile once, keep on failure. */
 class LiveStagesTest {

@@ -2,9 +2,9 @@ package router.deploy;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import router.deploy.DeploymentCompiler;
 import router.integration.IntegrationBackends;
 import router.runtime.CompiledStage;
-import router.runtime.DeploymentCompiler;
 import router.template.TemplateEngine;
 
 /** The real {@link DeploymentCompiler}, recording each deployed stage it was asked to compile. */

@@ -16,17 +16,14 @@ import org.apache.pekko.util.ByteString;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import router.config.ApiConfig;
-import router.connection.ClientMessage;
-import router.connection.Connection;
-import router.connection.ConnectionInfo;
-import router.connection.ServerMessage;
 import router.deploy.DeployedStage;
+import router.deploy.DeploymentCompiler;
 import router.deploy.LiveStages;
 import router.deploy.StageEntry;
+import router.integration.BackendKind;
 import router.integration.IntegrationBackends;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
-import router.integration.BackendKind;
 import router.model.Api;
 import router.model.Deployment;
 import router.model.Integration;
@@ -93,24 +90,24 @@ class MessageProcessorTest {
       return this;
     }
 
-    Connection connect(IntegrationBackends backends, Map<String, String> stageVariables) {
+    ConnectionInfo connect(IntegrationBackends backends, Map<String, String> stageVariables) {
       LiveStages live = new LiveStages(new DeploymentCompiler(new TemplateEngine(), backends));
       Stage stage = new Stage("dev", "dep001", null, false, stageVariables, null, Map.of(), null, null, Map.of(),
           Instant.EPOCH, Instant.EPOCH, null, null);
       DeployedStage deployed = new DeployedStage("api0000001", stage,
           new Deployment("dep001", null, Instant.EPOCH, "DEPLOYED", null, false), config, 1);
       live.apply(deployed.key(), new StageEntry(1, deployed));
-      return new Connection(new ConnectionInfo(CONNECTION_ID, "api0000001", "dev", live.handle("api0000001", "dev"),
+      return new ConnectionInfo(CONNECTION_ID, "api0000001", "dev", live.handle("api0000001", "dev"),
           1_700_000_000_000L, "127.0.0.1", "junit", "localhost", Map.of("x-tenant", "t1"), Map.of(),
-          Map.of("room", "r1"), Map.of()));
+          Map.of("room", "r1"), Map.of());
     }
 
-    Connection connect(IntegrationBackends backends) {
+    ConnectionInfo connect(IntegrationBackends backends) {
       return connect(backends, Map.of());
     }
   }
 
-  private ServerMessage send(Connection connection, String text) {
+  private ServerMessage send(ConnectionInfo connection, String text) {
     return processor.onMessage(connection, new ClientMessage.Text(text)).toCompletableFuture()
         .orTimeout(10, TimeUnit.SECONDS).join();
   }
@@ -136,7 +133,7 @@ class MessageProcessorTest {
 
   @Test
   void routesByTheEvaluatedRouteKey() {
-    Connection connection = echoApi().connect(backends);
+    ConnectionInfo connection = echoApi().connect(backends);
     assertEquals("join", text(send(connection, "{\"service\":\"chat\",\"action\":\"join\"}")));
   }
 
@@ -147,7 +144,7 @@ class MessageProcessorTest {
 
   @Test
   void routesNonJsonAndEmptyMessagesToDefault() {
-    Connection connection = echoApi().connect(backends);
+    ConnectionInfo connection = echoApi().connect(backends);
     assertEquals("$default", text(send(connection, "hello")));
     assertEquals("$default", text(send(connection, "")));
     assertEquals("$default", text(send(connection, "{\"action\":")));
@@ -155,7 +152,7 @@ class MessageProcessorTest {
 
   @Test
   void answersForbiddenWhenNoRouteMatchesAndThereIsNoDefault() {
-    Connection connection = new ApiBuilder("$request.body.action").mock("i1", null)
+    ConnectionInfo connection = new ApiBuilder("$request.body.action").mock("i1", null)
         .route("join", "i1", true).connect(backends);
     assertError("Forbidden", send(connection, "{\"action\":\"leave\"}"));
     assertError("Forbidden", send(connection, "not json"));
@@ -163,7 +160,7 @@ class MessageProcessorTest {
 
   @Test
   void routesByMultipleVariablesWithLiteralText() {
-    Connection connection = new ApiBuilder("${request.body.service}/${request.body.action}")
+    ConnectionInfo connection = new ApiBuilder("${request.body.service}/${request.body.action}")
         .mock("i1", null).response("i1", "$default", Map.of("$default", "$context.routeKey"), null)
         .route("chat/join", "i1", true).connect(backends);
     assertEquals("chat/join", text(send(connection, "{\"service\":\"chat\",\"action\":\"join\"}")));
@@ -171,7 +168,7 @@ class MessageProcessorTest {
 
   @Test
   void routesNumbersAndBooleansByTheirText() {
-    Connection connection = new ApiBuilder("$request.body.v").mock("i1", null)
+    ConnectionInfo connection = new ApiBuilder("$request.body.v").mock("i1", null)
         .response("i1", "$default", Map.of("$default", "$context.routeKey"), null)
         .route("2", "i1", true).route("true", "i1", true).connect(backends);
     assertEquals("2", text(send(connection, "{\"v\":2}")));
@@ -182,7 +179,7 @@ class MessageProcessorTest {
 
   @Test
   void selectsIntegrationResponseByTheMockStatusCode() {
-    Connection connection = new ApiBuilder("$request.body.action")
+    ConnectionInfo connection = new ApiBuilder("$request.body.action")
         .integration("i1", "MOCK", Map.of("application/json",
             "#if($input.path('$.fail'))\n{\"statusCode\": 500}\n#else\n{\"statusCode\": 200}\n#end"), null,
             "WHEN_NO_MATCH")
@@ -195,7 +192,7 @@ class MessageProcessorTest {
 
   @Test
   void answersInternalServerErrorWhenNoIntegrationResponseMatches() {
-    Connection connection = new ApiBuilder("$request.body.action").mock("i1", "{\"statusCode\": 404}")
+    ConnectionInfo connection = new ApiBuilder("$request.body.action").mock("i1", "{\"statusCode\": 404}")
         .response("i1", "/2\\d\\d/", Map.of("$default", "ok"), null)
         .route("go", "i1", true).connect(backends);
     assertError("Internal server error", send(connection, "{\"action\":\"go\"}"));
@@ -206,7 +203,7 @@ class MessageProcessorTest {
     Map<String, String> templates = new LinkedHashMap<>();
     templates.put("v1", "{\"statusCode\": 201}");
     templates.put("$default", "{\"statusCode\": 202}");
-    Connection connection = new ApiBuilder("$request.body.action")
+    ConnectionInfo connection = new ApiBuilder("$request.body.action")
         .integration("i1", "MOCK", templates, "${request.body.version}", "NEVER")
         .response("i1", "201", Map.of("$default", "201"), null)
         .response("i1", "202", Map.of("$default", "202"), null)
@@ -219,7 +216,7 @@ class MessageProcessorTest {
   void usesTheApplicationJsonTemplateWithoutSelectionExpression() {
     Map<String, String> templates = Map.of("application/json", "{\"statusCode\": 203}",
         "$default", "{\"statusCode\": 204}");
-    Connection connection = new ApiBuilder("$request.body.action")
+    ConnectionInfo connection = new ApiBuilder("$request.body.action")
         .integration("i1", "MOCK", templates, null, "NEVER")
         .response("i1", "/20[34]/", Map.of("203", "was 203", "204", "was 204"), "${integration.response.statuscode}")
         .route("go", "i1", true).connect(backends);
@@ -228,7 +225,7 @@ class MessageProcessorTest {
 
   @Test
   void passesTheBodyThroughWhenNoTemplateMatchesUnderWhenNoMatch() {
-    Connection connection = new ApiBuilder("$request.body.action")
+    ConnectionInfo connection = new ApiBuilder("$request.body.action")
         .integration("i1", "HTTP", Map.of("v1", "mapped"), "${request.body.version}", "WHEN_NO_MATCH")
         .route("go", "i1", false).connect(backends);
     processor.onMessage(connection, new ClientMessage.Text("{\"action\":\"go\",\"version\":\"v2\"}"));
@@ -240,7 +237,7 @@ class MessageProcessorTest {
   @Test
   void refusesUnmatchedBodyUnderNeverAndWhenNoTemplates() {
     for (String passthrough : List.of("NEVER", "WHEN_NO_TEMPLATES")) {
-      Connection connection = new ApiBuilder("$request.body.action")
+      ConnectionInfo connection = new ApiBuilder("$request.body.action")
           .integration("i1", "MOCK", Map.of("v1", "{\"statusCode\":200}"), "${request.body.version}", passthrough)
           .response("i1", "$default", Map.of("$default", "ok"), null)
           .route("go", "i1", true).connect(backends);
@@ -251,7 +248,7 @@ class MessageProcessorTest {
 
   @Test
   void passesThroughUnderWhenNoTemplatesWhenThereAreNone() {
-    Connection connection = new ApiBuilder("$request.body.action")
+    ConnectionInfo connection = new ApiBuilder("$request.body.action")
         .integration("i1", "HTTP", Map.of(), null, "WHEN_NO_TEMPLATES").route("go", "i1", false).connect(backends);
     processor.onMessage(connection, new ClientMessage.Text("{\"action\":\"go\"}"));
     assertEquals("{\"action\":\"go\"}", lastHttpRequest.get().body());
@@ -259,7 +256,7 @@ class MessageProcessorTest {
 
   @Test
   void templatesSeeContextStageVariablesAndConnectParameters() {
-    Connection connection = new ApiBuilder("$request.body.action").mock("i1", null)
+    ConnectionInfo connection = new ApiBuilder("$request.body.action").mock("i1", null)
         .response("i1", "$default", Map.of("$default",
             "$context.connectionId|$context.eventType|$context.stage|$context.apiId|$stageVariables.color"
                 + "|$context.identity.sourceIp|$input.params('room')|$input.params('x-tenant')"), null)
@@ -272,21 +269,21 @@ class MessageProcessorTest {
 
   @Test
   void sendsNothingBackOnOneWayRoutes() {
-    Connection connection = new ApiBuilder("$request.body.action").mock("i1", null)
+    ConnectionInfo connection = new ApiBuilder("$request.body.action").mock("i1", null)
         .response("i1", "$default", Map.of("$default", "reply"), null).route("go", "i1", false).connect(backends);
     assertSame(MessageProcessor.NOTHING, send(connection, "{\"action\":\"go\"}"));
   }
 
   @Test
   void answersEndpointRequestTimedOutWhenTheDeadlinePasses() {
-    Connection connection = new ApiBuilder("$request.body.action")
+    ConnectionInfo connection = new ApiBuilder("$request.body.action")
         .integration("i1", "HTTP", Map.of(), null, "WHEN_NO_MATCH").route("slow", "i1", true).connect(backends);
     assertError("Endpoint request timed out", send(connection, "{\"action\":\"slow\"}"));
   }
 
   @Test
   void sendsErrorsEvenOnOneWayRoutes() {
-    Connection connection = new ApiBuilder("$request.body.action")
+    ConnectionInfo connection = new ApiBuilder("$request.body.action")
         .integration("i1", "HTTP", Map.of(), null, "WHEN_NO_MATCH").route("slow", "i1", false)
         .integration("i2", "AWS", Map.of(), null, "WHEN_NO_MATCH").route("broken", "i2", false)
         .connect(backends);
@@ -296,13 +293,13 @@ class MessageProcessorTest {
 
   @Test
   void answersInternalServerErrorWhenARouteHasNoIntegration() {
-    Connection connection = new ApiBuilder("$request.body.action").route("go", null, true).connect(backends);
+    ConnectionInfo connection = new ApiBuilder("$request.body.action").route("go", null, true).connect(backends);
     assertError("Internal server error", send(connection, "{\"action\":\"go\"}"));
   }
 
   @Test
   void answersInternalServerErrorWhenATemplateFailsAtRender() {
-    Connection connection = new ApiBuilder("$request.body.action")
+    ConnectionInfo connection = new ApiBuilder("$request.body.action")
         .mock("i1", "#foreach($a in [1..1000])#foreach($b in [1..1000])#foreach($c in [1..1000])x#end#end#end")
         .response("i1", "$default", Map.of("$default", "ok"), null).route("go", "i1", true).connect(backends);
     assertError("Internal server error", send(connection, "{\"action\":\"go\"}"));
@@ -319,11 +316,11 @@ class MessageProcessorTest {
 
   @Test
   void acceptsConnectWithoutConnectRouteAndRefusesOnNon2xx() {
-    Connection open = echoApi().connect(backends);
-    assertTrue(processor.onConnect(open.info()).toCompletableFuture().join().accepted());
-    Connection guarded = new ApiBuilder("$request.body.action")
+    ConnectionInfo open = echoApi().connect(backends);
+    assertTrue(processor.onConnect(open).toCompletableFuture().join().accepted());
+    ConnectionInfo guarded = new ApiBuilder("$request.body.action")
         .mock("deny", "{\"statusCode\": 401}").route("$connect", "deny", false).connect(backends);
-    ConnectOutcome outcome = processor.onConnect(guarded.info()).toCompletableFuture().join();
+    ConnectOutcome outcome = processor.onConnect(guarded).toCompletableFuture().join();
     assertEquals(false, outcome.accepted());
     assertEquals(401, outcome.statusCode());
   }

@@ -65,10 +65,10 @@ public final class RouterNode {
    * completes when the node is ready to serve every deployed stage.
    */
   public static CompletionStage<RouterNode> start(ActorSystem<?> system) {
-    return start(system, IntegrationBackends.standard());
+    return start(system, IntegrationBackends.none());
   }
 
-  /** As {@link #start(ActorSystem)}, with the integration backends given. */
+  /** As {@link #start(ActorSystem)}, with some integration backends replaced (see {@code RouterEngine.init}). */
   public static CompletionStage<RouterNode> start(ActorSystem<?> system, IntegrationBackends backends) {
     Config config = system.settings().config();
     NodeSettings node = NodeSettings.from(config);

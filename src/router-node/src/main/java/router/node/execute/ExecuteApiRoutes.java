@@ -20,12 +20,13 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.japi.Pair;
 import router.connection.Connection;
 import router.connection.ConnectionFlow;
-import router.connection.ConnectionInfo;
-import router.deploy.StageHandle;
 import router.engine.RouterEngine;
 import router.node.ws.WebSocketSettings;
 import router.node.ws.WebSocketUpgrades;
+import router.protocol.GatewayMessages;
 import router.runtime.ConnectOutcome;
+import router.runtime.ConnectionInfo;
+import router.runtime.StageHandle;
 
 /**
  * The execute-api listener: {@code ws://HOST/{apiId}/{stage}} upgrades to a WebSocket whose messages are routed by
@@ -47,7 +48,7 @@ public final class ExecuteApiRoutes {
           Optional<WebSocketUpgrade> upgrade = request.getAttribute(
               org.apache.pekko.http.javadsl.model.AttributeKeys.webSocketUpgrade);
           StageHandle stage = engine.stages().handle(apiId, stageName);
-          if (stage == null) return complete(message(403, "Forbidden"));
+          if (stage == null) return complete(message(403, GatewayMessages.FORBIDDEN));
           if (upgrade.isEmpty()) return complete(message(426, "Upgrade Required"));
           ConnectionInfo info = connectionInfo(apiId, stageName, stage, request, ip);
           return onSuccess(engine.processor().onConnect(info), outcome -> accept(upgrade.get(), info, outcome));
@@ -88,6 +89,6 @@ public final class ExecuteApiRoutes {
   /** API Gateway's error body for the execute-api endpoint: {@code {"message":"..."}}. */
   static HttpResponse message(int status, String message) {
     return HttpResponse.create().withStatus(status)
-        .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, "{\"message\":\"" + message + "\"}"));
+        .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, GatewayMessages.httpBody(message)));
   }
 }

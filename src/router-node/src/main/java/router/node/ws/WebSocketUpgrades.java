@@ -10,8 +10,8 @@ import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
 import org.apache.pekko.stream.FlowShape;
 import org.apache.pekko.stream.Graph;
 import org.apache.pekko.stream.javadsl.Flow;
-import router.connection.ClientMessage;
-import router.connection.ServerMessage;
+import router.runtime.ClientMessage;
+import router.runtime.ServerMessage;
 import scala.Option;
 
 /** Answers a WebSocket upgrade request by running {@link WebSocketFrameCodec} between the socket and an app flow. */

@@ -42,11 +42,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import router.connection.ClientMessage;
-import router.connection.ServerMessage;
 import router.node.ws.RecordingListener.Closed;
 import router.node.ws.RecordingListener.Pong;
 import router.node.ws.RecordingListener.Text;
+import router.protocol.CloseCodes;
+import router.runtime.ClientMessage;
+import router.runtime.ServerMessage;
 
 class WebSocketFrameCodecTest {
 

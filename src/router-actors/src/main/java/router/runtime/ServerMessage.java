@@ -1,4 +1,4 @@
-package router.connection;
+package router.runtime;
 
 /** What the engine sends towards a client socket: a text frame, or a close with a status code. */
 public sealed interface ServerMessage {

@@ -1,6 +1,5 @@
-package router.deploy;
+package router.runtime;
 
-import router.runtime.CompiledStage;
 
 /**
  * The live pointer to what one (apiId, stage) serves. Connections keep the handle and read {@link #current()} for
@@ -12,7 +11,7 @@ public final class StageHandle {
   private final String stageName;
   private volatile CompiledStage current;
 
-  StageHandle(String apiId, String stageName) {
+  public StageHandle(String apiId, String stageName) {
     this.apiId = apiId;
     this.stageName = stageName;
   }
@@ -21,7 +20,8 @@ public final class StageHandle {
     return current;
   }
 
-  void set(CompiledStage stage) {
+  /** Swaps what the stage serves (null: no longer served); called by the node's stage registry. */
+  public void set(CompiledStage stage) {
     this.current = stage;
   }
 

@@ -1,4 +1,4 @@
-package router.runtime;
+package router.deploy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,11 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import router.config.ApiCommands;
 import router.config.ApiConfig;
-import router.deploy.DeployedStage;
-import router.deploy.StageCompiler;
 import router.expression.ExpressionKind;
+import router.expression.ResponseKeys;
 import router.expression.SelectionExpression;
 import router.integration.BackendKind;
 import router.integration.Bulkheads;
@@ -22,6 +20,11 @@ import router.model.Integration;
 import router.model.IntegrationResponse;
 import router.model.Route;
 import router.model.RouteResponse;
+import router.runtime.CompiledIntegration;
+import router.runtime.CompiledIntegrationResponse;
+import router.runtime.CompiledRoute;
+import router.runtime.CompiledStage;
+import router.runtime.RequestParameters;
 import router.template.CompiledTemplate;
 import router.template.TemplateEngine;
 
@@ -93,7 +96,7 @@ public final class DeploymentCompiler implements StageCompiler {
     CompiledIntegrationResponse defaultResponse = null;
     for (IntegrationResponse response : responses.values()) {
       CompiledIntegrationResponse compiled = new CompiledIntegrationResponse(response.integrationResponseKey(),
-          ApiCommands.responseKeyPattern(response.integrationResponseKey()),
+          ResponseKeys.pattern(response.integrationResponseKey()),
           templates("integration response " + response.integrationResponseKey(), response.responseTemplates()),
           expression(response.templateSelectionExpression(), ExpressionKind.RESPONSE_TEMPLATE_SELECTION));
       if (compiled.pattern() == null) defaultResponse = compiled;

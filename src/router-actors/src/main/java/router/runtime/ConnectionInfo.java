@@ -1,8 +1,7 @@
-package router.connection;
+package router.runtime;
 
 import java.util.List;
 import java.util.Map;
-import router.deploy.StageHandle;
 
 /**
  * What is known of a connection from its upgrade request; immutable. Header names are lower-case.

@@ -1,6 +1,5 @@
-package router.deploy;
+package router.config;
 
-import router.config.ApiState;
 
 /** Hands an API's deployed stages to the data plane, after every change and after recovery. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package router.connection;
+package router.runtime;
 
 import org.apache.pekko.util.ByteString;
 

@@ -1,4 +1,4 @@
-package router.node.ws;
+package router.protocol;
 
 /** RFC 6455 §7.4.1 close status codes that the codec sends or that API Gateway uses. */
 public final class CloseCodes {

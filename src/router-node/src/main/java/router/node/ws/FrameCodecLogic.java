@@ -1,0 +1,389 @@
+package router.node.ws;
+
+import java.nio.charset.CharacterCodingException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.http.impl.engine.ws.FrameEvent;
+import org.apache.pekko.http.impl.engine.ws.FrameHeader;
+import org.apache.pekko.http.impl.engine.ws.FrameStart;
+import org.apache.pekko.stream.Attributes;
+import org.apache.pekko.stream.BidiShape;
+import org.apache.pekko.stream.Inlet;
+import org.apache.pekko.stream.Outlet;
+import org.apache.pekko.stream.javadsl.BidiFlow;
+import org.apache.pekko.stream.stage.AbstractInHandler;
+import org.apache.pekko.stream.stage.AbstractOutHandler;
+import org.apache.pekko.stream.stage.GraphStage;
+import org.apache.pekko.stream.stage.GraphStageLogic;
+import org.apache.pekko.stream.stage.TimerGraphStageLogic;
+import org.apache.pekko.util.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import router.protocol.CloseCodes;
+import router.protocol.GatewayMessages;
+import router.runtime.ClientMessage;
+import router.runtime.ServerMessage;
+
+/**
+ * The state machine of one connection's {@link WebSocketFrameCodec}: reassembles client frames into messages (RFC
+ * 6455 §5.4), answers pings, enforces the message size and the idle and maximum connection time, writes app
+ * messages as frames, and runs the closing handshake (§7).
+ */
+final class FrameCodecLogic extends TimerGraphStageLogic {
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameCodec.class);
+
+  /** Outbound frames held while the socket is busy: one app frame plus a few pongs, then we stop reading. */
+  private static final int OUTBOX_CAPACITY = 4;
+
+  private static final String GOING_AWAY_REASON = "Going away";
+  private static final String TOO_BIG_REASON = "Message too big";
+  private static final String INTERNAL_ERROR_REASON = GatewayMessages.INTERNAL_SERVER_ERROR;
+
+  private enum Timer { IDLE, MAX_DURATION, CLOSE }
+
+  /** Where the payload of the frame being received goes; PEER_CLOSE is a close frame read while closing. */
+  private enum Payload { MESSAGE, CONTROL, PEER_CLOSE, DISCARD }
+
+  private final Inlet<FrameEvent> frameIn;
+  private final Outlet<ClientMessage> messageOut;
+  private final Inlet<ServerMessage> messageIn;
+  private final Outlet<FrameEvent> frameOut;
+  private final WebSocketSettings settings;
+  private final String label;
+
+  // The frame being received: pekko-http delivers a FrameStart, then FrameData until lastPart.
+  private Payload payload = Payload.DISCARD;
+  private int maskKey;
+  private int maskOffset;
+  private int controlOpcode;
+  private byte[] controlBytes;
+  private int controlLength;
+
+  private final MessageAssembly message;
+  private ClientMessage undelivered;
+
+  private final ArrayDeque<FrameStart> outbox = new ArrayDeque<>(OUTBOX_CAPACITY);
+  private boolean closing;
+  private boolean closeFrameSent;
+  private boolean peerCloseReceived;
+  /** API Gateway's idle timeout counts only what the client sends, pings included. */
+  private long lastFrameNanos;
+
+  FrameCodecLogic(WebSocketFrameCodec stage) {
+    super(stage.shape());
+    this.frameIn = stage.frameIn;
+    this.messageOut = stage.messageOut;
+    this.messageIn = stage.messageIn;
+    this.frameOut = stage.frameOut;
+    this.settings = stage.settings;
+    this.label = stage.label;
+    this.message = new MessageAssembly(settings.maxMessageBytes());
+    setHandler(frameIn, new AbstractInHandler() {
+      @Override
+      public void onPush() {
+        onFrameEvent(grab(frameIn));
+      }
+
+      @Override
+      public void onUpstreamFinish() {
+        onSocketInputEnded();
+      }
+
+      @Override
+      public void onUpstreamFailure(Throwable cause) {
+        LOG.debug("WebSocket input failed", cause);
+        failConnection(CloseCodes.PROTOCOL_ERROR, "Protocol error");
+        onSocketInputEnded();
+      }
+    });
+    setHandler(messageOut, new AbstractOutHandler() {
+      @Override
+      public void onPull() {
+        deliverUndelivered();
+      }
+
+      @Override
+      public void onDownstreamFinish(Throwable cause) {
+        // The app stopped reading but may still write: drop its messages, keep the connection (as pekko-http does).
+        undelivered = null;
+        pullFrameInIfReady();
+        completeIfClosed();
+      }
+    });
+    setHandler(messageIn, new AbstractInHandler() {
+      @Override
+      public void onPush() {
+        onAppMessage(grab(messageIn));
+      }
+
+      @Override
+      public void onUpstreamFinish() {
+        startClosing(CloseCodes.NORMAL, "");
+      }
+
+      @Override
+      public void onUpstreamFailure(Throwable cause) {
+        LOG.error("WebSocket app flow failed", cause);
+        startClosing(CloseCodes.INTERNAL_ERROR, INTERNAL_ERROR_REASON);
+      }
+    });
+    setHandler(frameOut, new AbstractOutHandler() {
+      @Override
+      public void onPull() {
+        flush();
+      }
+    });
+  }
+
+  @Override
+  public void preStart() {
+    lastFrameNanos = System.nanoTime();
+    scheduleOnce(Timer.IDLE, settings.idleTimeout());
+    scheduleOnce(Timer.MAX_DURATION, settings.maxConnectionDuration());
+    pull(frameIn);
+    pull(messageIn);
+  }
+
+  @Override
+  public void onTimer(Object key) {
+    switch ((Timer) key) {
+      case IDLE -> {
+        long idleNanos = System.nanoTime() - lastFrameNanos;
+        long timeoutNanos = settings.idleTimeout().toNanos();
+        if (idleNanos >= timeoutNanos) {
+          startClosing(CloseCodes.GOING_AWAY, GOING_AWAY_REASON);
+        } else {
+          // Re-arming on each frame would cost a scheduler round-trip per frame; check the deadline lazily instead.
+          scheduleOnce(Timer.IDLE, Duration.ofNanos(timeoutNanos - idleNanos));
+        }
+      }
+      case MAX_DURATION -> startClosing(CloseCodes.GOING_AWAY, GOING_AWAY_REASON);
+      case CLOSE -> completeStage();
+    }
+  }
+
+  // ---- client -> app
+
+  private void onFrameEvent(FrameEvent event) {
+    lastFrameNanos = System.nanoTime();
+    if (event instanceof FrameStart start) {
+      onFrameStart(start.header());
+    }
+    readPayload(event.data());
+    if (event.lastPart()) {
+      onFrameEnd();
+    }
+    pullFrameInIfReady();
+  }
+
+  private void onFrameStart(FrameHeader header) {
+    int opcode = header.opcode().code();
+    payload = Payload.DISCARD;
+    maskOffset = 0;
+    if (closing) {
+      // §5.5.1: after our close frame only the peer's close matters; everything else is dropped.
+      if (opcode == Rfc6455.OP_CLOSE) {
+        payload = Payload.PEER_CLOSE;
+      }
+      return;
+    }
+    String violation = Rfc6455.violation(header, opcode, message.inMessage());
+    if (violation != null) {
+      failConnection(CloseCodes.PROTOCOL_ERROR, violation);
+      return;
+    }
+    maskKey = (Integer) header.mask().get();
+    if (Rfc6455.isControl(opcode)) {
+      payload = Payload.CONTROL;
+      controlOpcode = opcode;
+      controlBytes = new byte[(int) header.length()];
+      controlLength = 0;
+    } else if (message.wouldExceed(header.length())) {
+      // Refused on the declared length, before any of the payload is buffered (API Gateway: 1009).
+      failConnection(CloseCodes.MESSAGE_TOO_BIG, TOO_BIG_REASON);
+    } else {
+      message.startFrame(opcode, (int) header.length(), header.fin());
+      payload = Payload.MESSAGE;
+    }
+  }
+
+  private void readPayload(ByteString data) {
+    switch (payload) {
+      case MESSAGE -> maskOffset = (maskOffset + message.append(data, maskKey, maskOffset)) % Rfc6455.MASK_KEY_BYTES;
+      case CONTROL -> {
+        int read = Rfc6455.unmask(data, controlBytes, controlLength, maskKey, maskOffset);
+        controlLength += read;
+        maskOffset = (maskOffset + read) % Rfc6455.MASK_KEY_BYTES;
+      }
+      case PEER_CLOSE, DISCARD -> { }
+    }
+  }
+
+
+  private void onFrameEnd() {
+    switch (payload) {
+      case CONTROL -> {
+        byte[] body = controlBytes;
+        controlBytes = null;
+        onControlFrame(controlOpcode, body);
+      }
+      case MESSAGE -> {
+        if (message.endsWithThisFrame()) {
+          onMessageEnd();
+        }
+      }
+      case PEER_CLOSE -> {
+        // Completing only now means the whole frame was read: unread input would make the close a TCP reset.
+        peerCloseReceived = true;
+        completeIfClosed();
+      }
+      case DISCARD -> { }
+    }
+    payload = Payload.DISCARD;
+  }
+
+  private void onControlFrame(int opcode, byte[] body) {
+    switch (opcode) {
+      // §5.5.2: a Pong carries the Ping's payload; §5.4 lets control frames arrive between fragments.
+      case Rfc6455.OP_PING -> {
+        if (!closing) {
+          send(Rfc6455.pongFrame(body));
+        }
+      }
+      case Rfc6455.OP_CLOSE -> {
+        peerCloseReceived = true;
+        if (closing) {
+          completeIfClosed();
+        } else {
+          startClosing(Rfc6455.echoCloseCode(body), "");
+        }
+      }
+      default -> { } // §5.5.3: an unsolicited Pong is not answered
+    }
+  }
+
+  private void onMessageEnd() {
+    ClientMessage complete;
+    try {
+      complete = message.take();
+    } catch (CharacterCodingException e) {
+      failConnection(CloseCodes.INVALID_PAYLOAD, "Invalid UTF-8 in text message"); // §8.1
+      return;
+    }
+    if (isClosed(messageOut)) {
+      return;
+    }
+    if (isAvailable(messageOut)) {
+      push(messageOut, complete);
+    } else {
+      undelivered = complete;
+    }
+  }
+
+  private void deliverUndelivered() {
+    if (undelivered == null) {
+      return;
+    }
+    push(messageOut, undelivered);
+    undelivered = null;
+    if (isClosed(frameIn)) {
+      complete(messageOut);
+    }
+    pullFrameInIfReady();
+    completeIfClosed();
+  }
+
+  /** Reads on while the app has taken every complete message and the outbox has room. */
+  private void pullFrameInIfReady() {
+    if (isClosed(frameIn) || hasBeenPulled(frameIn)) {
+      return;
+    }
+    if (closing || (undelivered == null && outbox.size() < OUTBOX_CAPACITY)) {
+      pull(frameIn);
+    }
+  }
+
+  private void onSocketInputEnded() {
+    message.drop();
+    payload = Payload.DISCARD;
+    if (undelivered == null && !isClosed(messageOut)) {
+      complete(messageOut);
+    }
+    completeIfClosed();
+  }
+
+  // ---- app -> client
+
+  private void onAppMessage(ServerMessage message) {
+    if (closing) {
+      return; // §5.5.1: no data frames after a close frame
+    }
+    if (message instanceof ServerMessage.Text text) {
+      send(Rfc6455.textFrame(text.text()));
+    } else if (message instanceof ServerMessage.Close close) {
+      if (CloseCodes.isSendable(close.code())) {
+        startClosing(close.code(), close.reason() == null ? "" : close.reason());
+      } else {
+        LOG.error("App asked to close with unsendable status code {}", close.code());
+        startClosing(CloseCodes.INTERNAL_ERROR, INTERNAL_ERROR_REASON);
+      }
+    }
+  }
+
+  private void send(FrameStart frame) {
+    outbox.add(frame);
+    flush();
+  }
+
+  private void flush() {
+    if (isAvailable(frameOut) && !outbox.isEmpty()) {
+      FrameStart frame = outbox.poll();
+      push(frameOut, frame);
+      if (frame.header().opcode().code() == Rfc6455.OP_CLOSE) {
+        closeFrameSent = true;
+        completeIfClosed();
+      }
+    }
+    if (!closing && outbox.isEmpty() && !isClosed(messageIn) && !hasBeenPulled(messageIn)) {
+      pull(messageIn);
+    }
+    pullFrameInIfReady();
+  }
+
+  // ---- closing
+
+  private void failConnection(int code, String reason) {
+    // Once per offending connection: what the client did wrong, at INFO (it is the client's error, not ours).
+    LOG.info("Closing connection {} with {}: {}", label, code, reason);
+    payload = Payload.DISCARD;
+    startClosing(code, reason);
+  }
+
+  /** §7.1.2: queue our close frame (after what the socket already holds), then wait for the peer's. */
+  private void startClosing(int code, String reason) {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    message.drop();
+    if (payload == Payload.MESSAGE) {
+      payload = Payload.DISCARD; // a control frame being read is finished, in case it is the peer's close
+    }
+    cancelTimer(Timer.IDLE);
+    cancelTimer(Timer.MAX_DURATION);
+    scheduleOnce(Timer.CLOSE, settings.closeTimeout());
+    send(Rfc6455.closeFrame(code, reason));
+  }
+
+  /**
+   * §7.1.1: the server closes the TCP connection once both close frames are exchanged (or the peer's input ended)
+   * and the app has taken the messages that arrived before the close.
+   */
+  private void completeIfClosed() {
+    if (closeFrameSent && (peerCloseReceived || isClosed(frameIn))
+        && (undelivered == null || isClosed(messageOut))) {
+      completeStage();
+    }
+  }
+}
