@@ -71,7 +71,6 @@ public final class RouterEngine {
   public static RouterEngine init(ActorSystem<?> system, IntegrationBackends overrides) {
     IntegrationBackends backends = nodeBackends(system).overriddenBy(overrides);
     RouterSettings settings = RouterSettings.from(system.settings().config());
-    backends = router.integration.aws.AwsServiceBackend.register(system, backends);
     Storage.createSchema(Storage.settings(system.settings().config()));
     TemplateEngine templates = new TemplateEngine(templateLimits(settings));
     LiveStages stages = new LiveStages(
@@ -93,7 +92,8 @@ public final class RouterEngine {
   /** The backend of every integration kind on this node. */
   private static IntegrationBackends nodeBackends(ActorSystem<?> system) {
     return IntegrationBackends.standard()
-        .with(BackendKind.ACTOR, new ActorBackend(system));
+        .with(BackendKind.ACTOR, new ActorBackend(system))
+        .with(BackendKind.AWS_SERVICE, router.integration.aws.AwsServiceBackend.create(system));
   }
 
   private static TemplateLimits templateLimits(RouterSettings s) {

@@ -12,11 +12,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import router.integration.BackendKind;
 import router.integration.IntegrationBackend;
-import router.integration.IntegrationBackends;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
 import router.integration.IntegrationResult;
-import router.integration.UnsupportedBackend;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -61,16 +59,12 @@ public final class AwsServiceBackend implements IntegrationBackend {
     this.clock = clock;
   }
 
-  /**
-   * {@code backends} with AWS service integrations served by a new backend on {@code system} (closed when it
-   * terminates), unless the host application gave its own.
-   */
-  public static IntegrationBackends register(ActorSystem<?> system, IntegrationBackends backends) {
-    if (!(backends.of(BackendKind.AWS_SERVICE) instanceof UnsupportedBackend)) return backends;
+  /** The backend of AWS service integrations on {@code system}, closed when it terminates. */
+  public static AwsServiceBackend create(ActorSystem<?> system) {
     AwsServiceBackend backend = new AwsServiceBackend(AwsIntegrationSettings.from(system.settings().config()),
         system.dispatchers().lookup(DispatcherSelector.blocking()), Clock.systemUTC());
     system.getWhenTerminated().thenRun(backend::close);
-    return backends.with(BackendKind.AWS_SERVICE, backend);
+    return backend;
   }
 
   @Override
