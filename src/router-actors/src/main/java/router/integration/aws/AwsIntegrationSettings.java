@@ -3,6 +3,7 @@ package router.integration.aws;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,15 +32,21 @@ public record AwsIntegrationSettings(
     for (Map.Entry<String, ConfigValue> entry : aws.getObject("endpoints").entrySet()) {
       String url = String.valueOf(entry.getValue().unwrapped()).trim();
       if (url.isEmpty()) continue;
-      URI uri = URI.create(url);
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new IllegalArgumentException(PATH + ".endpoints." + entry.getKey() + " is not a URL: " + url);
-      }
-      endpoints.put(entry.getKey(), uri);
+      endpoints.put(entry.getKey(), url(entry.getKey(), url));
     }
     return new AwsIntegrationSettings(Map.copyOf(endpoints), aws.getString("access-key-id"),
         aws.getString("secret-access-key"), aws.getString("session-token"), aws.getDuration("connect-timeout"),
         aws.getInt("max-connections"), (int) Math.min(Integer.MAX_VALUE, aws.getBytes("max-response-size")));
+  }
+
+  private static URI url(String service, String url) {
+    try {
+      URI uri = new URI(url);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return uri;
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(PATH + ".endpoints." + service + " is not an http(s) URL: " + url);
   }
 
   /** Whether credentials are configured here rather than found by the SDK's default provider chain. */
