@@ -43,16 +43,18 @@ public final class RouterEngine {
   private final LiveStages stages;
   private final ConnectionRegistry connections;
   private final MessageProcessor processor;
+  private final Bulkheads bulkheads;
   private final int nodeTag;
 
   private RouterEngine(ActorSystem<?> system, RouterSettings settings, ConfigService config, LiveStages stages,
-      ConnectionRegistry connections, MessageProcessor processor, int nodeTag) {
+      ConnectionRegistry connections, MessageProcessor processor, Bulkheads bulkheads, int nodeTag) {
     this.system = system;
     this.settings = settings;
     this.config = config;
     this.stages = stages;
     this.connections = connections;
     this.processor = processor;
+    this.bulkheads = bulkheads;
     this.nodeTag = nodeTag;
   }
 
@@ -73,8 +75,8 @@ public final class RouterEngine {
     RouterSettings settings = RouterSettings.from(system.settings().config());
     Storage.createSchema(Storage.settings(system.settings().config()));
     TemplateEngine templates = new TemplateEngine(templateLimits(settings));
-    LiveStages stages = new LiveStages(
-        new DeploymentCompiler(templates, backends, Bulkheads.from(system.settings().config())));
+    Bulkheads bulkheads = Bulkheads.from(system.settings().config());
+    LiveStages stages = new LiveStages(new DeploymentCompiler(templates, backends, bulkheads));
     ActorRef<StageReplicator.Command> replicator =
         system.systemActorOf(StageReplicator.create(stages), "routerStageReplicator", Props.empty());
     ApiCommands commands = new ApiCommands(new CompilingChecks(templates), IdSource.RANDOM,
@@ -86,7 +88,7 @@ public final class RouterEngine {
     ConnectionRegistry connections = new ConnectionRegistry(system, processor);
     // The owner tag in connection ids: low 16 bits of this incarnation's unique address.
     int nodeTag = (int) (Cluster.get(system).selfMember().uniqueAddress().longUid() & 0xFFFF);
-    return new RouterEngine(system, settings, config, stages, connections, processor, nodeTag);
+    return new RouterEngine(system, settings, config, stages, connections, processor, bulkheads, nodeTag);
   }
 
   /** The backend of every integration kind on this node. */
@@ -140,5 +142,10 @@ public final class RouterEngine {
 
   public MessageProcessor processor() {
     return processor;
+  }
+
+  /** The concurrency limits of this node's integrations (calls running and waiting). */
+  public Bulkheads bulkheads() {
+    return bulkheads;
   }
 }

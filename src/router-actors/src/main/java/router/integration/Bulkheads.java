@@ -28,6 +28,16 @@ public final class Bulkheads {
     return new Bulkheads(bulkhead.getInt("max-concurrent-calls"), bulkhead.getInt("max-waiting-calls"));
   }
 
+  /** Backend calls running now on this node, over all integrations. */
+  public int running() {
+    return byIntegration.values().stream().mapToInt(Bulkhead::active).sum();
+  }
+
+  /** Calls waiting for a free call on this node, over all integrations. */
+  public int waiting() {
+    return byIntegration.values().stream().mapToInt(Bulkhead::waiting).sum();
+  }
+
   /** The bulkhead of an integration; MOCK integrations (no backend call) have none. */
   public Bulkhead of(String apiId, String integrationId, BackendKind kind) {
     if (kind == BackendKind.MOCK) return Bulkhead.NONE;
