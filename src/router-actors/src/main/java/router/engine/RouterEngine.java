@@ -34,6 +34,7 @@ import router.integration.Bulkheads;
 import router.integration.IntegrationBackends;
 import router.integration.VpcLinkTargets;
 import router.integration.actor.ActorBackend;
+import router.integration.aws.AwsServiceBackend;
 import router.integration.http.HttpBackend;
 import router.integration.lambda.LambdaBackend;
 import router.integration.vpclink.VpcLinkBackend;
@@ -119,6 +120,7 @@ public final class RouterEngine {
         // Through a VPC link, HTTP goes to the link's private targets: its transport has no egress restriction.
         .with(BackendKind.VPC_LINK, new VpcLinkBackend(vpcLinks, HttpBackend.throughVpcLinks(system)))
         .with(BackendKind.LAMBDA, LambdaBackend.create(system))
+        .with(BackendKind.AWS_SERVICE, AwsServiceBackend.create(system))
         .with(BackendKind.ACTOR, new ActorBackend(system));
   }
 
