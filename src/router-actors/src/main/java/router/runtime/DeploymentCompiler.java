@@ -7,18 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import router.config.ApiCommands;
 import router.config.ApiConfig;
+import router.config.ResponseRules;
 import router.deploy.DeployedStage;
 import router.deploy.StageCompiler;
 import router.expression.ExpressionKind;
 import router.expression.SelectionExpression;
 import router.integration.BackendKind;
 import router.integration.IntegrationBackends;
-import router.integration.IntegrationType;
-import router.integration.PassthroughBehavior;
 import router.model.Integration;
 import router.model.IntegrationResponse;
+import router.model.IntegrationType;
+import router.model.PassthroughBehavior;
 import router.model.Route;
 import router.model.RouteResponse;
 import router.template.CompiledTemplate;
@@ -84,7 +84,7 @@ public final class DeploymentCompiler implements StageCompiler {
     CompiledIntegrationResponse defaultResponse = null;
     for (IntegrationResponse response : responses.values()) {
       CompiledIntegrationResponse compiled = new CompiledIntegrationResponse(response.integrationResponseKey(),
-          ApiCommands.responseKeyPattern(response.integrationResponseKey()),
+          ResponseRules.responseKeyPattern(response.integrationResponseKey()),
           templates("integration response " + response.integrationResponseKey(), response.responseTemplates()),
           expression(response.templateSelectionExpression(), ExpressionKind.RESPONSE_TEMPLATE_SELECTION));
       if (compiled.pattern() == null) defaultResponse = compiled;
