@@ -1,7 +1,10 @@
 package router.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -17,7 +20,8 @@ import router.CborSerializable;
 
 /**
  * The list of API ids, in creation order: one event-sourced entity for the whole cluster (sharded, with a single
- * entity id). GetApis pages through it; a starting node wakes every API entity it lists.
+ * entity id). GetApis pages through it; a starting node wakes every API entity it lists, after registering any
+ * API the journal holds but the directory lost ({@link ConfigService#repairDirectory}).
  */
 public final class ApiDirectory
     extends EventSourcedBehaviorWithEnforcedReplies<ApiDirectory.Command, ApiDirectory.Event, ApiDirectory.State> {
@@ -52,6 +56,22 @@ public final class ApiDirectory
       if (event instanceof Unregistered u) next.remove(u.apiId());
       return new State(List.copyOf(next));
     }
+  }
+
+  /**
+   * The ids of the APIs among {@code persistenceIds} (all of the journal's) that {@code registered} lacks, in
+   * journal order: APIs whose registration, the second step of CreateApi, may have been lost. Candidates only:
+   * an API that was created and deleted (or whose creation was refused) has a journal too.
+   */
+  public static List<String> unlisted(Collection<String> persistenceIds, Collection<String> registered) {
+    Set<String> known = new HashSet<>(registered);
+    List<String> missing = new ArrayList<>();
+    for (String persistenceId : persistenceIds) {
+      if (!ApiEntity.TYPE_KEY.name().equals(PersistenceId.extractEntityType(persistenceId))) continue;
+      String apiId = PersistenceId.extractEntityId(persistenceId);
+      if (!known.contains(apiId)) missing.add(apiId);
+    }
+    return missing;
   }
 
   public static void init(ActorSystem<?> system) {

@@ -2,7 +2,9 @@ package router.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -13,6 +15,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.stream.javadsl.Sink;
 import router.errors.ConflictException;
 import router.errors.NotFoundException;
 import router.ids.ResourceIds;
@@ -82,6 +87,44 @@ public final class ConfigService {
   public CompletionStage<Done> deleteApi(String apiId) {
     return this.<Done>ask(apiId, ApiEntity.DeleteApi::new)
         .thenCompose(done -> directoryAsk(replyTo -> new ApiDirectory.Unregister(apiId, replyTo)));
+  }
+
+  /**
+   * Registers every API that the journal holds, that exists (created, not deleted) and that the directory lacks,
+   * in creation order, and completes with their ids. CreateApi registers an API in a second step after creating
+   * it; when that step is lost (a crash, a timeout), this repairs the directory. It reads every persistence id of
+   * the journal: call it at start, not per request.
+   */
+  public CompletionStage<List<String>> repairDirectory() {
+    JdbcReadJournal journal =
+        PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+    return journal.currentPersistenceIds().runWith(Sink.seq(), system)
+        .thenCombine(directoryIds(), ApiDirectory::unlisted)
+        .thenCompose(this::existing)
+        .thenCompose(apis -> {
+          List<Api> byCreation = new ArrayList<>(apis);
+          byCreation.sort(Comparator.comparing(Api::createdDate).thenComparing(Api::apiId));
+          CompletionStage<Done> registered = CompletableFuture.completedFuture(Done.getInstance());
+          for (Api api : byCreation) {
+            // One after the other, so the directory keeps their creation order.
+            registered = registered.thenCompose(
+                done -> directoryAsk(replyTo -> new ApiDirectory.Register(api.apiId(), replyTo)));
+          }
+          return registered.thenApply(done -> byCreation.stream().map(Api::apiId).toList());
+        });
+  }
+
+  // The APIs among these ids that exist; reading one wakes its entity, which publishes its stages.
+  private CompletionStage<List<Api>> existing(List<String> apiIds) {
+    List<CompletableFuture<Api>> reads = new ArrayList<>();
+    for (String id : apiIds) {
+      reads.add(this.<Api>ask(id, ApiEntity.GetApi::new).toCompletableFuture().exceptionally(e -> {
+        if (unwrap(e) instanceof NotFoundException) return null;
+        throw new CompletionException(unwrap(e));
+      }));
+    }
+    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+        .thenApply(all -> reads.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
   }
 
   /** Starts the entity of an API (which re-publishes its stages) and completes when it has recovered. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -34,6 +35,7 @@ import router.engine.RouterConfig;
 import router.errors.ApiGatewayException;
 import router.errors.BadRequestException;
 import router.errors.NotFoundException;
+import router.ids.ResourceIds;
 import router.model.Api;
 import router.model.Deployment;
 import router.model.Integration;
@@ -172,5 +174,23 @@ class ConfigServiceTest {
     List<Deployment> deployments = await(service.page(apiId, ApiEntity.GetDeployments::new, null, null)).items();
     assertEquals(List.of(live.deploymentId()), deployments.stream().map(Deployment::deploymentId).toList());
     assertEquals(true, deployments.get(0).autoDeployed());
+  }
+
+  @Test
+  void theRepairRegistersAnApiWhoseRegistrationWasLostButNotADeletedOne() {
+    // CreateApi's second step lost: the entity has the API, the directory does not list it.
+    String orphan = ResourceIds.apiId();
+    await(service.<Api>ask(orphan, r -> new ApiEntity.CreateApi(websocketApi("orphan"), r)));
+    String deleted = ResourceIds.apiId();
+    await(service.<Api>ask(deleted, r -> new ApiEntity.CreateApi(websocketApi("deleted"), r)));
+    await(service.<Done>ask(deleted, ApiEntity.DeleteApi::new));
+    assertFalse(await(service.apiIds()).contains(orphan));
+
+    assertEquals(List.of(orphan), await(service.repairDirectory()));
+
+    List<String> listed = await(service.apiIds());
+    assertTrue(listed.contains(orphan));
+    assertFalse(listed.contains(deleted));
+    assertEquals(List.of(), await(service.repairDirectory()));
   }
 }
