@@ -44,8 +44,9 @@ import router.model.Stage;
 
 /**
  * One event-sourced entity per API (Cluster Sharding, entity id = apiId): the API, its routes, integrations,
- * responses, stages and deployments. Commands are checked by {@link ApiCommands}; after every change the deployed
- * stages are handed to the {@link StagePublisher}, which replicates them to the data plane of every node.
+ * responses, stages and deployments. Changes are decided by the rules of their resource ({@link ApiCommands});
+ * after every change the deployed stages are handed to the {@link StagePublisher}, which replicates them to the
+ * data plane of every node.
  */
 public final class ApiEntity
     extends EventSourcedBehaviorWithEnforcedReplies<ApiEntity.Command, ApiEvent, ApiState> {
