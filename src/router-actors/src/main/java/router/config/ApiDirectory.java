@@ -38,8 +38,8 @@ public final class ApiDirectory
 
   public record GetAll(ActorRef<ApiIds> replyTo) implements Command {}
 
-  /** The ids of every API, in creation order. */
-  public record ApiIds(List<String> ids) implements CborSerializable {}
+  /** The ids of every API, in creation order, and of the APIs unregistered (deleted) since. */
+  public record ApiIds(List<String> ids, List<String> unregistered) implements CborSerializable {}
 
   /** What happened to the directory. */
   public sealed interface Event extends CborSerializable {}
@@ -48,23 +48,25 @@ public final class ApiDirectory
 
   public record Unregistered(String apiId) implements Event {}
 
-  /** The registered ids. */
-  public record State(List<String> ids) implements CborSerializable {
+  /** The registered ids, and the unregistered ones (an API id is never reused). */
+  public record State(List<String> ids, List<String> unregistered) implements CborSerializable {
     State apply(Event event) {
       List<String> next = new ArrayList<>(ids);
+      List<String> gone = new ArrayList<>(unregistered);
       if (event instanceof Registered r && !next.contains(r.apiId())) next.add(r.apiId());
-      if (event instanceof Unregistered u) next.remove(u.apiId());
-      return new State(List.copyOf(next));
+      if (event instanceof Unregistered u && next.remove(u.apiId())) gone.add(u.apiId());
+      return new State(List.copyOf(next), List.copyOf(gone));
     }
   }
 
   /**
-   * The ids of the APIs among {@code persistenceIds} (all of the journal's) that {@code registered} lacks, in
-   * journal order: APIs whose registration, the second step of CreateApi, may have been lost. Candidates only:
-   * an API that was created and deleted (or whose creation was refused) has a journal too.
+   * The ids of the APIs among {@code persistenceIds} (all of the journal's) that {@code directory} neither lists
+   * nor has unregistered, in journal order: APIs whose registration, the second step of CreateApi, may have been
+   * lost. Candidates only: an API deleted before its registration was lost has a journal too.
    */
-  public static List<String> unlisted(Collection<String> persistenceIds, Collection<String> registered) {
-    Set<String> known = new HashSet<>(registered);
+  public static List<String> unlisted(Collection<String> persistenceIds, ApiIds directory) {
+    Set<String> known = new HashSet<>(directory.ids());
+    known.addAll(directory.unregistered());
     List<String> missing = new ArrayList<>();
     for (String persistenceId : persistenceIds) {
       if (!ApiEntity.TYPE_KEY.name().equals(PersistenceId.extractEntityType(persistenceId))) continue;
@@ -89,7 +91,7 @@ public final class ApiDirectory
 
   @Override
   public State emptyState() {
-    return new State(List.of());
+    return new State(List.of(), List.of());
   }
 
   @Override
@@ -102,7 +104,8 @@ public final class ApiDirectory
         .onCommand(Unregister.class, (state, c) -> !state.ids().contains(c.apiId())
             ? Effect().reply(c.replyTo(), Done.getInstance())
             : Effect().persist(new Unregistered(c.apiId())).thenReply(c.replyTo(), s -> Done.getInstance()))
-        .onCommand(GetAll.class, (state, c) -> Effect().reply(c.replyTo(), new ApiIds(state.ids())))
+        .onCommand(GetAll.class,
+            (state, c) -> Effect().reply(c.replyTo(), new ApiIds(state.ids(), state.unregistered())))
         .build();
   }
 

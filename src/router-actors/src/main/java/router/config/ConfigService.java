@@ -90,8 +90,8 @@ public final class ConfigService {
   }
 
   /**
-   * Registers every API that the journal holds, that exists (created, not deleted) and that the directory lacks,
-   * in creation order, and completes with their ids. CreateApi registers an API in a second step after creating
+   * Registers every API that the journal holds, that exists (created, not deleted) and that the directory neither
+   * lists nor has unregistered, in creation order, and completes with their ids. CreateApi registers an API in a second step after creating
    * it; when that step is lost (a crash, a timeout), this repairs the directory. It reads every persistence id of
    * the journal: call it at start, not per request.
    */
@@ -99,7 +99,7 @@ public final class ConfigService {
     JdbcReadJournal journal =
         PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
     return journal.currentPersistenceIds().runWith(Sink.seq(), system)
-        .thenCombine(directoryIds(), ApiDirectory::unlisted)
+        .thenCombine(directory(), ApiDirectory::unlisted)
         .thenCompose(this::existing)
         .thenCompose(apis -> {
           List<Api> byCreation = new ArrayList<>(apis);
@@ -164,8 +164,11 @@ public final class ConfigService {
   }
 
   private CompletionStage<List<String>> directoryIds() {
-    return ApiDirectory.ref(system).<ApiDirectory.ApiIds>ask(ApiDirectory.GetAll::new, timeout)
-        .thenApply(ApiDirectory.ApiIds::ids);
+    return directory().thenApply(ApiDirectory.ApiIds::ids);
+  }
+
+  private CompletionStage<ApiDirectory.ApiIds> directory() {
+    return ApiDirectory.ref(system).ask(ApiDirectory.GetAll::new, timeout);
   }
 
   private CompletionStage<Done> directoryAsk(Function<ActorRef<Done>, ApiDirectory.Command> command) {
