@@ -1,6 +1,10 @@
 package router.config;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
+import router.model.IntegrationType;
+import router.model.PassthroughBehavior;
 
 /** The closed sets of values API Gateway accepts for enumerated fields of WebSocket APIs. */
 final class Vocabulary {
@@ -8,10 +12,10 @@ final class Vocabulary {
 
   static final String WEBSOCKET = "WEBSOCKET";
   static final String HTTP = "HTTP";
-  static final Set<String> INTEGRATION_TYPES = Set.of("AWS", "HTTP", "MOCK", "HTTP_PROXY", "AWS_PROXY");
-  static final Set<String> PROXY_INTEGRATION_TYPES = Set.of("HTTP_PROXY", "AWS_PROXY");
-  static final Set<String> PASSTHROUGH_BEHAVIORS = Set.of("WHEN_NO_MATCH", "NEVER", "WHEN_NO_TEMPLATES");
-  static final Set<String> CONNECTION_TYPES = Set.of("INTERNET", "VPC_LINK");
+  static final Set<String> INTEGRATION_TYPES = names(IntegrationType.values());
+  static final Set<String> PASSTHROUGH_BEHAVIORS = names(PassthroughBehavior.values());
+  static final String VPC_LINK = "VPC_LINK";
+  static final Set<String> CONNECTION_TYPES = Set.of("INTERNET", VPC_LINK);
   static final Set<String> CONTENT_HANDLING_STRATEGIES = Set.of("CONVERT_TO_BINARY", "CONVERT_TO_TEXT");
   static final Set<String> AUTHORIZATION_TYPES = Set.of("NONE", "AWS_IAM", "CUSTOM");
   static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY");
@@ -22,7 +26,6 @@ final class Vocabulary {
   static final String DEFAULT_API_KEY_SELECTION = "$request.header.x-api-key";
   static final String PAYLOAD_FORMAT_VERSION = "1.0";
   static final String DEFAULT_CONNECTION_TYPE = "INTERNET";
-  static final String DEFAULT_PASSTHROUGH = "WHEN_NO_MATCH";
   /** API Gateway's maximum and default integration timeout for WebSocket APIs. */
   static final int MAX_TIMEOUT_MILLIS = 29_000;
   static final int MIN_TIMEOUT_MILLIS = 50;
@@ -36,4 +39,8 @@ final class Vocabulary {
   static final String AUTO_DEPLOY_DESCRIPTION =
       "Automatic deployment triggered by changes to the Api configuration";
   static final String NO_ROUTES = "Unable to deploy API because no routes exist in this API";
+
+  private static Set<String> names(Enum<?>[] values) {
+    return Arrays.stream(values).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+  }
 }

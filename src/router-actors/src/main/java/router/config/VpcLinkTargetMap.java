@@ -26,7 +26,10 @@ public final class VpcLinkTargetMap {
     if (!config.hasPath(path)) return new VpcLinkTargetMap(byArn);
     // root() keeps each quoted key whole, dots and colons of the ARN included.
     for (Map.Entry<String, ConfigValue> entry : config.getObject(path).entrySet()) {
-      byArn.put(entry.getKey(), hosts(entry.getKey(), entry.getValue()));
+      // A -D system property keeps quotes in its key ("arn:..." stays quoted): accept the ARN either way.
+      String arn = entry.getKey().length() > 1 && entry.getKey().startsWith("\"") && entry.getKey().endsWith("\"")
+          ? entry.getKey().substring(1, entry.getKey().length() - 1) : entry.getKey();
+      byArn.put(arn, hosts(arn, entry.getValue()));
     }
     return new VpcLinkTargetMap(byArn);
   }

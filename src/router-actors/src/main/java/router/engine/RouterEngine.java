@@ -130,11 +130,17 @@ public final class RouterEngine {
   }
 
   /**
-   * Wakes every API entity, so that all deployed stages are served on this node; completes when each has
-   * recovered and published. Call once the node is a member of the cluster.
+   * Registers APIs the directory lost ({@link ConfigService#repairDirectory}), then wakes every API entity, so
+   * that all deployed stages are served on this node; completes when each has recovered and published. Call once
+   * the node is a member of the cluster.
    */
   public CompletionStage<Done> start() {
-    return vpcLinks.wake().thenCompose(linksPublished -> config.apiIds()).thenCompose(ids -> {
+    return vpcLinks.wake().thenCompose(linksPublished -> config.repairDirectory()).handle((repaired, failure) -> {
+      // Best effort: a failed repair leaves the directory as it was, which start can still serve.
+      if (failure != null) system.log().warn("Could not check the API directory against the journal", failure);
+      else if (!repaired.isEmpty()) system.log().warn("Registered APIs missing from the API directory: {}", repaired);
+      return Done.getInstance();
+    }).thenCompose(done -> config.apiIds()).thenCompose(ids -> {
       List<CompletableFuture<Done>> woken =
           ids.stream().map(id -> config.wake(id).toCompletableFuture()).toList();
       return CompletableFuture.allOf(woken.toArray(CompletableFuture[]::new)).thenApply(v -> Done.getInstance());

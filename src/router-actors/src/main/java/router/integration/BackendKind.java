@@ -2,6 +2,7 @@ package router.integration;
 
 import java.util.regex.Pattern;
 import router.model.Integration;
+import router.model.IntegrationType;
 
 /**
  * Which backend serves an integration: its type, and for HTTP types the connection type, for AWS types the

@@ -2,6 +2,7 @@ package router.integration;
 
 import java.util.Map;
 import router.model.Integration;
+import router.model.IntegrationType;
 
 /**
  * One call to a backend after request mapping.

@@ -6,9 +6,9 @@ import router.expression.ExpressionContext;
 import router.expression.SelectionExpression;
 import router.integration.Bulkhead;
 import router.integration.IntegrationBackend;
-import router.integration.IntegrationType;
-import router.integration.PassthroughBehavior;
 import router.model.Integration;
+import router.model.IntegrationType;
+import router.model.PassthroughBehavior;
 import router.template.CompiledTemplate;
 
 /**

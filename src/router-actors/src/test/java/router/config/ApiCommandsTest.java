@@ -13,6 +13,7 @@ import static router.config.ConfigFixtures.ECHO_TEMPLATE;
 import static router.config.ConfigFixtures.NOW;
 import static router.config.ConfigFixtures.api;
 import static router.config.ConfigFixtures.autoDeployStage;
+import static router.config.ConfigFixtures.integration;
 import static router.config.ConfigFixtures.integrationResponse;
 import static router.config.ConfigFixtures.mock;
 import static router.config.ConfigFixtures.route;
@@ -28,9 +29,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import router.config.ConfigFixtures.Bench;
-import router.config.ConfigFixtures.IntegrationSpec;
-import router.config.ConfigFixtures.RouteSpec;
-import router.config.ConfigFixtures.StageSpec;
 import router.errors.ApiGatewayException;
 import router.errors.BadRequestException;
 import router.errors.ConflictException;
@@ -69,7 +67,7 @@ class ApiCommandsTest {
   @Test
   void createApiFillsApiGatewayDefaults() {
     Bench bench = new Bench();
-    String id = bench.run(s -> bench.commands.createApi(s, "a1b2c3d4e5", websocketApi("chat")));
+    String id = bench.run(s -> bench.commands.apis().create(s, "a1b2c3d4e5", websocketApi("chat")));
 
     Api api = bench.state.config().api();
     assertEquals("a1b2c3d4e5", id);
@@ -87,11 +85,11 @@ class ApiCommandsTest {
 
   @Test
   void createApiKeepsTheValuesTheCallerChose() {
-    Api input = new Api(null, "chat", "WEBSOCKET", "${request.body.action}",
-        "$context.authorizer.usageIdentifierKey", "d", null, true, "v1", "dualstack", Map.of("team", "a"), null,
-        null, null, null);
+    Api input = api("chat", "WEBSOCKET", "${request.body.action}").toBuilder()
+        .apiKeySelectionExpression("$context.authorizer.usageIdentifierKey").description("d")
+        .disableExecuteApiEndpoint(true).version("v1").ipAddressType("dualstack").tags(Map.of("team", "a")).build();
     Bench bench = new Bench();
-    bench.run(s -> bench.commands.createApi(s, "api1", input));
+    bench.run(s -> bench.commands.apis().create(s, "api1", input));
 
     Api api = bench.state.config().api();
     assertEquals("$context.authorizer.usageIdentifierKey", api.apiKeySelectionExpression());
@@ -104,7 +102,7 @@ class ApiCommandsTest {
   void createApiRejectsHttpApis() {
     ApiCommands commands = ConfigFixtures.commands();
     String message = rejects(BadRequestException.class,
-        () -> commands.createApi(ApiState.EMPTY, "api1", api("h", "HTTP", "$request.method $request.path")));
+        () -> commands.apis().create(ApiState.EMPTY, "api1", api("h", "HTTP", "$request.method $request.path")));
     assertContains("HTTP", message);
   }
 
@@ -112,62 +110,59 @@ class ApiCommandsTest {
   void createApiRejectsUnknownProtocolTypes() {
     ApiCommands commands = ConfigFixtures.commands();
     assertEquals("Invalid protocol type specified: REST", rejects(BadRequestException.class,
-        () -> commands.createApi(ApiState.EMPTY, "api1", api("r", "REST", "$request.body.action"))));
+        () -> commands.apis().create(ApiState.EMPTY, "api1", api("r", "REST", "$request.body.action"))));
   }
 
   @Test
   void createApiRequiresNameAndProtocolTypeAndRouteSelectionExpression() {
     ApiCommands commands = ConfigFixtures.commands();
     assertEquals("name is required", rejects(BadRequestException.class,
-        () -> commands.createApi(ApiState.EMPTY, "api1", api(null, "WEBSOCKET", "$request.body.action"))));
+        () -> commands.apis().create(ApiState.EMPTY, "api1", api(null, "WEBSOCKET", "$request.body.action"))));
     assertEquals("protocolType is required", rejects(BadRequestException.class,
-        () -> commands.createApi(ApiState.EMPTY, "api1", api("n", null, "$request.body.action"))));
+        () -> commands.apis().create(ApiState.EMPTY, "api1", api("n", null, "$request.body.action"))));
     assertContains("Route selection expression is required", rejects(BadRequestException.class,
-        () -> commands.createApi(ApiState.EMPTY, "api1", api("n", "WEBSOCKET", null))));
+        () -> commands.apis().create(ApiState.EMPTY, "api1", api("n", "WEBSOCKET", null))));
   }
 
   @Test
   void createApiRejectsNamesOutsideOneTo128Characters() {
     ApiCommands commands = ConfigFixtures.commands();
-    assertDoesNotThrow(() -> commands.createApi(ApiState.EMPTY, "api1", websocketApi("n".repeat(128))));
+    assertDoesNotThrow(() -> commands.apis().create(ApiState.EMPTY, "api1", websocketApi("n".repeat(128))));
     assertContains("Invalid name", rejects(BadRequestException.class,
-        () -> commands.createApi(ApiState.EMPTY, "api1", websocketApi("n".repeat(129)))));
+        () -> commands.apis().create(ApiState.EMPTY, "api1", websocketApi("n".repeat(129)))));
     assertContains("Invalid name", rejects(BadRequestException.class,
-        () -> commands.createApi(ApiState.EMPTY, "api1", websocketApi(""))));
+        () -> commands.apis().create(ApiState.EMPTY, "api1", websocketApi(""))));
   }
 
   @Test
   void createApiRejectsInvalidSelectionExpressions() {
     ApiCommands commands = ConfigFixtures.commands();
     // The integration's status code cannot select a route: it is not known yet.
-    assertContains("route selection", rejects(BadRequestException.class, () -> commands.createApi(
+    assertContains("route selection", rejects(BadRequestException.class, () -> commands.apis().create(
         ApiState.EMPTY, "api1", api("n", "WEBSOCKET", "$integration.response.statuscode"))));
-    Api badApiKey = new Api(null, "n", "WEBSOCKET", "$request.body.action", "$request.header.other", null, null,
-        null, null, null, null, null, null, null, null);
+    Api badApiKey = websocketApi("n").toBuilder().apiKeySelectionExpression("$request.header.other").build();
     assertContains("API key selection",
-        rejects(BadRequestException.class, () -> commands.createApi(ApiState.EMPTY, "api1", badApiKey)));
+        rejects(BadRequestException.class, () -> commands.apis().create(ApiState.EMPTY, "api1", badApiKey)));
   }
 
   @Test
   void createApiRejectsUnknownIpAddressType() {
-    Api input = new Api(null, "n", "WEBSOCKET", "$request.body.action", null, null, null, null, null, "ipv6",
-        null, null, null, null, null);
+    Api input = websocketApi("n").toBuilder().ipAddressType("ipv6").build();
     assertContains("Invalid ipAddressType specified: ipv6", rejects(BadRequestException.class,
-        () -> ConfigFixtures.commands().createApi(ApiState.EMPTY, "api1", input)));
+        () -> ConfigFixtures.commands().apis().create(ApiState.EMPTY, "api1", input)));
   }
 
   @Test
   void creatingAnApiTwiceUnderOneIdIsConflict() {
     Bench bench = new Bench().withApi();
-    rejects(ConflictException.class, () -> bench.commands.createApi(bench.state, "api1", websocketApi("again")));
+    rejects(ConflictException.class, () -> bench.commands.apis().create(bench.state, "api1", websocketApi("again")));
   }
 
   @Test
   void updateApiChangesOnlyTheFieldsSent() {
     Bench bench = new Bench().withApi();
-    Api patch = new Api(null, null, null, "$request.body.type", null, "described", null, null, null, null, null,
-        null, null, null, null);
-    bench.run(s -> bench.commands.updateApi(s, patch));
+    Api patch = Api.builder().routeSelectionExpression("$request.body.type").description("described").build();
+    bench.run(s -> bench.commands.apis().update(s, patch));
 
     Api api = bench.state.config().api();
     assertEquals("chat", api.name());
@@ -179,11 +174,11 @@ class ApiCommandsTest {
   @Test
   void aDeletedApiIsNotFound() {
     Bench bench = apiWithDefaultRoute();
-    bench.run(s -> bench.commands.deleteApi(s));
+    bench.run(s -> bench.commands.apis().delete(s));
 
     assertFalse(bench.state.exists());
     assertEquals("Invalid API identifier specified",
-        rejects(NotFoundException.class, () -> bench.commands.createRoute(bench.state, route("$connect"))));
+        rejects(NotFoundException.class, () -> bench.commands.routes().create(bench.state, route("$connect"))));
     assertTrue(bench.state.stages().isEmpty());
     assertTrue(bench.state.deployments().isEmpty());
   }
@@ -206,7 +201,7 @@ class ApiCommandsTest {
   void customRouteKeysMayNotBeginWithDollar() {
     Bench bench = new Bench().withApi();
     assertContains("$custom", rejects(BadRequestException.class,
-        () -> bench.commands.createRoute(bench.state, route("$custom"))));
+        () -> bench.commands.routes().create(bench.state, route("$custom"))));
   }
 
   @Test
@@ -220,10 +215,10 @@ class ApiCommandsTest {
   void routeKeyRequiredAndAtMost128Characters() {
     Bench bench = new Bench().withApi();
     assertEquals("routeKey is required", rejects(BadRequestException.class,
-        () -> bench.commands.createRoute(bench.state, route(null))));
+        () -> bench.commands.routes().create(bench.state, route(null))));
     bench.route(route("k".repeat(128)));
     assertContains("Invalid routeKey", rejects(BadRequestException.class,
-        () -> bench.commands.createRoute(bench.state, route("k".repeat(129)))));
+        () -> bench.commands.routes().create(bench.state, route("k".repeat(129)))));
   }
 
   @Test
@@ -231,7 +226,7 @@ class ApiCommandsTest {
     Bench bench = new Bench().withApi();
     bench.route(route("join"));
     assertContains("join", rejects(ConflictException.class,
-        () -> bench.commands.createRoute(bench.state, route("join"))));
+        () -> bench.commands.routes().create(bench.state, route("join"))));
   }
 
   @Test
@@ -239,7 +234,7 @@ class ApiCommandsTest {
     Bench bench = new Bench().withApi();
     bench.route(route("join"));
     String leave = bench.route(route("leave"));
-    rejects(ConflictException.class, () -> bench.commands.updateRoute(bench.state, leave, route("join")));
+    rejects(ConflictException.class, () -> bench.commands.routes().update(bench.state, leave, route("join")));
   }
 
   @Test
@@ -247,7 +242,7 @@ class ApiCommandsTest {
     Bench bench = new Bench().withApi();
     String integrationId = bench.integration(mock());
     String join = bench.route(route("join"));
-    bench.run(s -> bench.commands.updateRoute(s, join, route("join", integrationId)));
+    bench.run(s -> bench.commands.routes().update(s, join, route("join", integrationId)));
 
     Route route = bench.state.config().routes().get(join);
     assertEquals("join", route.routeKey());
@@ -259,44 +254,44 @@ class ApiCommandsTest {
   void routeTargetMustNameAnExistingIntegration() {
     Bench bench = new Bench().withApi();
     assertContains("No integration nope", rejects(BadRequestException.class,
-        () -> bench.commands.createRoute(bench.state, route("join", "nope"))));
-    Route notAnIntegration = new RouteSpec().routeKey("join").target("arn:aws:lambda:fn").build();
+        () -> bench.commands.routes().create(bench.state, route("join", "nope"))));
+    Route notAnIntegration = Route.builder().routeKey("join").target("arn:aws:lambda:fn").build();
     assertContains("integrations/{integrationId}", rejects(BadRequestException.class,
-        () -> bench.commands.createRoute(bench.state, notAnIntegration)));
+        () -> bench.commands.routes().create(bench.state, notAnIntegration)));
     String integrationId = bench.integration(mock());
     String routeId = bench.route(route("join"));
-    rejects(BadRequestException.class, () -> bench.commands.updateRoute(bench.state, routeId, route(null, "nope")));
-    bench.run(s -> bench.commands.updateRoute(s, routeId, route(null, integrationId)));
+    rejects(BadRequestException.class, () -> bench.commands.routes().update(bench.state, routeId, route(null, "nope")));
+    bench.run(s -> bench.commands.routes().update(s, routeId, route(null, integrationId)));
     assertEquals(integrationId, bench.state.config().routes().get(routeId).targetIntegrationId());
   }
 
   @Test
   void routeResponseSelectionExpressionMayOnlyBeDefault() {
     Bench bench = new Bench().withApi();
-    Route twoWay = new RouteSpec().routeKey("a").routeResponseSelectionExpression("$default").build();
-    Route other = new RouteSpec().routeKey("b").routeResponseSelectionExpression("$request.body.x").build();
+    Route twoWay = Route.builder().routeKey("a").routeResponseSelectionExpression("$default").build();
+    Route other = Route.builder().routeKey("b").routeResponseSelectionExpression("$request.body.x").build();
     bench.route(twoWay);
     assertContains("only $default",
-        rejects(BadRequestException.class, () -> bench.commands.createRoute(bench.state, other)));
+        rejects(BadRequestException.class, () -> bench.commands.routes().create(bench.state, other)));
   }
 
   @Test
   void authorizationTypeIsCheckedAndCustomNeedsAnAuthorizer() {
     Bench bench = new Bench().withApi();
     assertContains("Invalid authorizationType specified: BASIC", rejects(BadRequestException.class,
-        () -> bench.commands.createRoute(bench.state, new RouteSpec().routeKey("a").authorizationType("BASIC")
+        () -> bench.commands.routes().create(bench.state, Route.builder().routeKey("a").authorizationType("BASIC")
             .build())));
     assertContains("Invalid authorizer identifier", rejects(BadRequestException.class,
-        () -> bench.commands.createRoute(bench.state, new RouteSpec().routeKey("a").authorizationType("CUSTOM")
+        () -> bench.commands.routes().create(bench.state, Route.builder().routeKey("a").authorizationType("CUSTOM")
             .build())));
-    bench.route(new RouteSpec().routeKey("a").authorizationType("AWS_IAM").build());
+    bench.route(Route.builder().routeKey("a").authorizationType("AWS_IAM").build());
   }
 
   @Test
   void routeModelSelectionExpressionIsChecked() {
     Bench bench = new Bench().withApi();
-    rejects(BadRequestException.class, () -> bench.commands.createRoute(bench.state,
-        new RouteSpec().routeKey("a").modelSelectionExpression("$integration.response.statuscode").build()));
+    rejects(BadRequestException.class, () -> bench.commands.routes().create(bench.state,
+        Route.builder().routeKey("a").modelSelectionExpression("$integration.response.statuscode").build()));
   }
 
   // ---- Integrations -----------------------------------------------------------------------------------------
@@ -318,7 +313,7 @@ class ApiCommandsTest {
   @Test
   void httpIntegrationSelectsResponsesOnTheStatusCode() {
     Bench bench = new Bench().withApi();
-    String id = bench.integration(new IntegrationSpec().type("HTTP").method("POST").uri("https://example.com/")
+    String id = bench.integration(integration("HTTP").integrationMethod("POST").integrationUri("https://example.com/")
         .build());
     assertEquals("${response.statuscode}",
         bench.state.config().integrations().get(id).integrationResponseSelectionExpression());
@@ -327,10 +322,10 @@ class ApiCommandsTest {
   @Test
   void proxyIntegrationsGetNoResponseSelectionExpression() {
     Bench bench = new Bench().withApi();
-    String http = bench.integration(new IntegrationSpec().type("HTTP_PROXY").method("ANY")
-        .uri("https://example.com/{proxy}").build());
-    String lambda = bench.integration(new IntegrationSpec().type("AWS_PROXY")
-        .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:fn/invocations").build());
+    String http = bench.integration(integration("HTTP_PROXY").integrationMethod("ANY")
+        .integrationUri("https://example.com/{proxy}").build());
+    String lambda = bench.integration(integration("AWS_PROXY").integrationUri(
+        "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:fn/invocations").build());
 
     assertNull(bench.state.config().integrations().get(http).integrationResponseSelectionExpression());
     Integration lambdaProxy = bench.state.config().integrations().get(lambda);
@@ -341,7 +336,7 @@ class ApiCommandsTest {
   @Test
   void awsIntegrationSelectsResponsesOnTheErrorMessage() {
     Bench bench = new Bench().withApi();
-    String id = bench.integration(new IntegrationSpec().type("AWS").uri("arn:aws:apigateway:us-east-1:lambda:x")
+    String id = bench.integration(integration("AWS").integrationUri("arn:aws:apigateway:us-east-1:lambda:x")
         .build());
     assertEquals("${integration.response.body.errorMessage}",
         bench.state.config().integrations().get(id).integrationResponseSelectionExpression());
@@ -350,30 +345,31 @@ class ApiCommandsTest {
   @Test
   void everyEnumeratedIntegrationFieldIsRejectedWithItsName() {
     Bench bench = new Bench().withApi();
-    Map<String, Function<IntegrationSpec, IntegrationSpec>> invalid = Map.of(
-        "integrationType", spec -> spec.type("SOAP"),
+    Map<String, Function<Integration.Builder, Integration.Builder>> invalid = Map.of(
+        "integrationType", spec -> spec.integrationType("SOAP"),
         "passthroughBehavior", spec -> spec.passthroughBehavior("SOMETIMES"),
         "connectionType", spec -> spec.connectionType("CABLE"),
         "contentHandlingStrategy", spec -> spec.contentHandlingStrategy("CONVERT_TO_MORSE"),
-        "integrationMethod", spec -> spec.method("FETCH"),
+        "integrationMethod", spec -> spec.integrationMethod("FETCH"),
         "payloadFormatVersion", spec -> spec.payloadFormatVersion("2.0"));
     invalid.forEach((field, breaks) -> {
-      Integration input = breaks.apply(new IntegrationSpec().type("MOCK")).build();
-      String message = rejects(BadRequestException.class, () -> bench.commands.createIntegration(bench.state, input));
+      Integration input = breaks.apply(integration("MOCK")).build();
+      String message =
+          rejects(BadRequestException.class, () -> bench.commands.integrations().create(bench.state, input));
       assertContains("Invalid " + field, message);
     });
     assertEquals("integrationType is required", rejects(BadRequestException.class,
-        () -> bench.commands.createIntegration(bench.state, new IntegrationSpec().build())));
+        () -> bench.commands.integrations().create(bench.state, Integration.builder().build())));
   }
 
   @Test
   void everyValidEnumeratedValueIsAccepted() {
     Bench bench = new Bench().withApi();
     for (String behavior : List.of("WHEN_NO_MATCH", "NEVER", "WHEN_NO_TEMPLATES")) {
-      bench.integration(new IntegrationSpec().type("MOCK").passthroughBehavior(behavior).build());
+      bench.integration(integration("MOCK").passthroughBehavior(behavior).build());
     }
     for (String strategy : List.of("CONVERT_TO_BINARY", "CONVERT_TO_TEXT")) {
-      bench.integration(new IntegrationSpec().type("MOCK").contentHandlingStrategy(strategy).build());
+      bench.integration(integration("MOCK").contentHandlingStrategy(strategy).build());
     }
     assertEquals(5, bench.state.config().integrations().size());
   }
@@ -382,11 +378,11 @@ class ApiCommandsTest {
   void timeoutMustBeBetween50And29000Milliseconds() {
     Bench bench = new Bench().withApi();
     for (int rejected : new int[] {49, 29001, 0, -1}) {
-      assertContains("50-29000", rejects(BadRequestException.class, () -> bench.commands.createIntegration(
-          bench.state, new IntegrationSpec().type("MOCK").timeoutInMillis(rejected).build())));
+      assertContains("50-29000", rejects(BadRequestException.class, () -> bench.commands.integrations().create(
+          bench.state, integration("MOCK").timeoutInMillis(rejected).build())));
     }
-    String fastest = bench.integration(new IntegrationSpec().type("MOCK").timeoutInMillis(50).build());
-    String slowest = bench.integration(new IntegrationSpec().type("MOCK").timeoutInMillis(29000).build());
+    String fastest = bench.integration(integration("MOCK").timeoutInMillis(50).build());
+    String slowest = bench.integration(integration("MOCK").timeoutInMillis(29000).build());
     assertEquals(50, bench.state.config().integrations().get(fastest).timeoutInMillis());
     assertEquals(29000, bench.state.config().integrations().get(slowest).timeoutInMillis());
   }
@@ -396,7 +392,7 @@ class ApiCommandsTest {
     Bench bench = new Bench().withApi();
     for (String type : List.of("HTTP", "HTTP_PROXY", "AWS", "AWS_PROXY")) {
       assertContains("Integration URI is required for integration type " + type, rejects(BadRequestException.class,
-          () -> bench.commands.createIntegration(bench.state, new IntegrationSpec().type(type).method("POST")
+          () -> bench.commands.integrations().create(bench.state, integration(type).integrationMethod("POST")
               .build())));
     }
   }
@@ -404,11 +400,12 @@ class ApiCommandsTest {
   @Test
   void httpIntegrationUriMustBeAnHttpUrlOrAStageVariable() {
     Bench bench = new Bench().withApi();
-    assertContains("http(s) URL", rejects(BadRequestException.class, () -> bench.commands.createIntegration(
-        bench.state, new IntegrationSpec().type("HTTP").method("GET").uri("ftp://example.com").build())));
-    bench.integration(new IntegrationSpec().type("HTTP").method("GET").uri("http://example.com").build());
-    bench.integration(new IntegrationSpec().type("HTTP_PROXY").method("GET").uri("https://example.com").build());
-    bench.integration(new IntegrationSpec().type("HTTP").method("GET").uri("${stageVariables.backend}/x").build());
+    assertContains("http(s) URL", rejects(BadRequestException.class, () -> bench.commands.integrations().create(
+        bench.state, integration("HTTP").integrationMethod("GET").integrationUri("ftp://example.com").build())));
+    bench.integration(integration("HTTP").integrationMethod("GET").integrationUri("http://example.com").build());
+    bench.integration(integration("HTTP_PROXY").integrationMethod("GET").integrationUri("https://example.com").build());
+    bench.integration(
+        integration("HTTP").integrationMethod("GET").integrationUri("${stageVariables.backend}/x").build());
     assertEquals(3, bench.state.config().integrations().size());
   }
 
@@ -416,26 +413,26 @@ class ApiCommandsTest {
   void httpIntegrationNeedsAMethod() {
     Bench bench = new Bench().withApi();
     assertContains("integration method is required", rejects(BadRequestException.class,
-        () -> bench.commands.createIntegration(bench.state,
-            new IntegrationSpec().type("HTTP").uri("https://example.com").build())));
+        () -> bench.commands.integrations().create(bench.state,
+            integration("HTTP").integrationUri("https://example.com").build())));
   }
 
   @Test
   void awsIntegrationUriMustBeAnArn() {
     Bench bench = new Bench().withApi();
     for (String type : List.of("AWS", "AWS_PROXY")) {
-      assertContains("ARN", rejects(BadRequestException.class, () -> bench.commands.createIntegration(
-          bench.state, new IntegrationSpec().type(type).uri("https://lambda.example.com").build())));
+      assertContains("ARN", rejects(BadRequestException.class, () -> bench.commands.integrations().create(
+          bench.state, integration(type).integrationUri("https://lambda.example.com").build())));
     }
   }
 
   @Test
   void vpcLinkConnectionNeedsAConnectionId() {
     Bench bench = new Bench().withApi();
-    IntegrationSpec spec = new IntegrationSpec().type("HTTP").method("GET").uri("https://internal.example.com")
-        .connectionType("VPC_LINK");
+    Integration.Builder spec = integration("HTTP").integrationMethod("GET")
+        .integrationUri("https://internal.example.com").connectionType("VPC_LINK");
     assertContains("connectionId", rejects(BadRequestException.class,
-        () -> bench.commands.createIntegration(bench.state, spec.build())));
+        () -> bench.commands.integrations().create(bench.state, spec.build())));
     String id = bench.integration(spec.connectionId("vpclink1").build());
     assertEquals("vpclink1", bench.state.config().integrations().get(id).connectionId());
   }
@@ -443,8 +440,8 @@ class ApiCommandsTest {
   @Test
   void invalidRequestTemplateIsAnInvalidMappingExpression() {
     Bench bench = new Bench().withApi();
-    String message = rejects(BadRequestException.class, () -> bench.commands.createIntegration(bench.state,
-        new IntegrationSpec().type("MOCK").requestTemplates(Map.of("application/json", "{ #if( }")).build()));
+    String message = rejects(BadRequestException.class, () -> bench.commands.integrations().create(bench.state,
+        integration("MOCK").requestTemplates(Map.of("application/json", "{ #if( }")).build()));
     assertTrue(message.startsWith("Invalid mapping expression"), message);
   }
 
@@ -452,9 +449,9 @@ class ApiCommandsTest {
   void requestTemplatesLargerThan300KilobytesAreRejected() {
     Bench bench = new Bench().withApi();
     String atQuota = "x".repeat(300 * 1024);
-    bench.integration(new IntegrationSpec().type("MOCK").requestTemplates(Map.of("$default", atQuota)).build());
-    String message = rejects(BadRequestException.class, () -> bench.commands.createIntegration(bench.state,
-        new IntegrationSpec().type("MOCK").requestTemplates(Map.of("$default", atQuota + "x")).build()));
+    bench.integration(integration("MOCK").requestTemplates(Map.of("$default", atQuota)).build());
+    String message = rejects(BadRequestException.class, () -> bench.commands.integrations().create(bench.state,
+        integration("MOCK").requestTemplates(Map.of("$default", atQuota + "x")).build()));
     assertTrue(message.startsWith("Invalid mapping expression"), message);
     assertContains("307200", message);
   }
@@ -462,20 +459,20 @@ class ApiCommandsTest {
   @Test
   void requestTemplateKeysHaveOneTo255Characters() {
     Bench bench = new Bench().withApi();
-    rejects(BadRequestException.class, () -> bench.commands.createIntegration(bench.state,
-        new IntegrationSpec().type("MOCK").requestTemplates(Map.of("", ECHO_TEMPLATE)).build()));
-    rejects(BadRequestException.class, () -> bench.commands.createIntegration(bench.state,
-        new IntegrationSpec().type("MOCK").requestTemplates(Map.of("k".repeat(256), ECHO_TEMPLATE)).build()));
-    bench.integration(new IntegrationSpec().type("MOCK").requestTemplates(Map.of("k".repeat(255), ECHO_TEMPLATE))
+    rejects(BadRequestException.class, () -> bench.commands.integrations().create(bench.state,
+        integration("MOCK").requestTemplates(Map.of("", ECHO_TEMPLATE)).build()));
+    rejects(BadRequestException.class, () -> bench.commands.integrations().create(bench.state,
+        integration("MOCK").requestTemplates(Map.of("k".repeat(256), ECHO_TEMPLATE)).build()));
+    bench.integration(integration("MOCK").requestTemplates(Map.of("k".repeat(255), ECHO_TEMPLATE))
         .build());
   }
 
   @Test
   void templateSelectionExpressionMayOnlyReadTheRequestBody() {
     Bench bench = new Bench().withApi();
-    rejects(BadRequestException.class, () -> bench.commands.createIntegration(bench.state,
-        new IntegrationSpec().type("MOCK").templateSelectionExpression("$request.header.content-type").build()));
-    bench.integration(new IntegrationSpec().type("MOCK").templateSelectionExpression("$request.body.type").build());
+    rejects(BadRequestException.class, () -> bench.commands.integrations().create(bench.state,
+        integration("MOCK").templateSelectionExpression("$request.header.content-type").build()));
+    bench.integration(integration("MOCK").templateSelectionExpression("$request.body.type").build());
   }
 
   @Test
@@ -488,7 +485,7 @@ class ApiCommandsTest {
         "integration.request.path.id", "route.request.body.id",
         "integration.request.header.x-request", "context.requestId",
         "integration.request.header.x-stage", "stageVariables.backend");
-    String id = bench.integration(new IntegrationSpec().type("HTTP").method("GET").uri("https://example.com")
+    String id = bench.integration(integration("HTTP").integrationMethod("GET").integrationUri("https://example.com")
         .requestParameters(valid).build());
     assertEquals(valid, bench.state.config().integrations().get(id).requestParameters());
 
@@ -499,16 +496,16 @@ class ApiCommandsTest {
         Map.of("integration.request.header.x", "route.request.header."),
         Map.of("integration.request.header.x", "'unterminated"))) {
       assertContains("Invalid mapping expression specified", rejects(BadRequestException.class,
-          () -> bench.commands.createIntegration(bench.state, new IntegrationSpec().type("HTTP").method("GET")
-              .uri("https://example.com").requestParameters(invalid).build())));
+          () -> bench.commands.integrations().create(bench.state, integration("HTTP").integrationMethod("GET")
+              .integrationUri("https://example.com").requestParameters(invalid).build())));
     }
   }
 
   @Test
   void updateIntegrationChangesOnlyTheFieldsSent() {
     Bench bench = new Bench().withApi();
-    String id = bench.integration(new IntegrationSpec().type("MOCK").passthroughBehavior("NEVER").build());
-    bench.run(s -> bench.commands.updateIntegration(s, id, new IntegrationSpec().timeoutInMillis(1000).build()));
+    String id = bench.integration(integration("MOCK").passthroughBehavior("NEVER").build());
+    bench.run(s -> bench.commands.integrations().update(s, id, Integration.builder().timeoutInMillis(1000).build()));
 
     Integration integration = bench.state.config().integrations().get(id);
     assertEquals(1000, integration.timeoutInMillis());
@@ -522,9 +519,10 @@ class ApiCommandsTest {
     Bench bench = new Bench().withApi();
     String id = bench.integration(mock());
     assertContains("Integration URI is required", rejects(BadRequestException.class,
-        () -> bench.commands.updateIntegration(bench.state, id, new IntegrationSpec().type("HTTP").build())));
+        () -> bench.commands.integrations().update(bench.state, id, integration("HTTP").build())));
     rejects(BadRequestException.class,
-        () -> bench.commands.updateIntegration(bench.state, id, new IntegrationSpec().timeoutInMillis(29001).build()));
+        () -> bench.commands.integrations()
+            .update(bench.state, id, Integration.builder().timeoutInMillis(29001).build()));
   }
 
   @Test
@@ -533,10 +531,10 @@ class ApiCommandsTest {
     String toLambda = bench.integration(mock());
     String toProxy = bench.integration(mock());
 
-    bench.run(s -> bench.commands.updateIntegration(s, toLambda,
-        new IntegrationSpec().type("AWS").uri("arn:aws:apigateway:us-east-1:lambda:x").build()));
-    bench.run(s -> bench.commands.updateIntegration(s, toProxy,
-        new IntegrationSpec().type("HTTP_PROXY").method("ANY").uri("https://example.com").build()));
+    bench.run(s -> bench.commands.integrations().update(s, toLambda,
+        integration("AWS").integrationUri("arn:aws:apigateway:us-east-1:lambda:x").build()));
+    bench.run(s -> bench.commands.integrations().update(s, toProxy,
+        integration("HTTP_PROXY").integrationMethod("ANY").integrationUri("https://example.com").build()));
 
     assertEquals("${integration.response.body.errorMessage}",
         bench.state.config().integrations().get(toLambda).integrationResponseSelectionExpression());
@@ -547,14 +545,14 @@ class ApiCommandsTest {
   void changingTheIntegrationTypeKeepsAResponseSelectionTheCallerChose() {
     Bench bench = new Bench().withApi();
     String sentWithType = bench.integration(mock());
-    String chosenEarlier = bench.integration(new IntegrationSpec().type("MOCK")
+    String chosenEarlier = bench.integration(integration("MOCK")
         .integrationResponseSelectionExpression("$integration.response.header.x-kind").build());
 
-    bench.run(s -> bench.commands.updateIntegration(s, sentWithType,
-        new IntegrationSpec().type("AWS").uri("arn:aws:apigateway:us-east-1:lambda:x")
+    bench.run(s -> bench.commands.integrations().update(s, sentWithType,
+        integration("AWS").integrationUri("arn:aws:apigateway:us-east-1:lambda:x")
             .integrationResponseSelectionExpression("$integration.response.statuscode").build()));
-    bench.run(s -> bench.commands.updateIntegration(s, chosenEarlier,
-        new IntegrationSpec().type("HTTP").method("GET").uri("https://example.com").build()));
+    bench.run(s -> bench.commands.integrations().update(s, chosenEarlier,
+        integration("HTTP").integrationMethod("GET").integrationUri("https://example.com").build()));
 
     assertEquals("$integration.response.statuscode",
         bench.state.config().integrations().get(sentWithType).integrationResponseSelectionExpression());
@@ -566,9 +564,9 @@ class ApiCommandsTest {
   void deletingAnIntegrationARouteTargetsIsConflict() {
     Bench bench = apiWithDefaultRoute();
     assertContains("$default", rejects(ConflictException.class,
-        () -> bench.commands.deleteIntegration(bench.state, "i1")));
-    bench.run(s -> bench.commands.deleteRoute(s, "r1"));
-    bench.run(s -> bench.commands.deleteIntegration(s, "i1"));
+        () -> bench.commands.integrations().delete(bench.state, "i1")));
+    bench.run(s -> bench.commands.routes().delete(s, "r1"));
+    bench.run(s -> bench.commands.integrations().delete(s, "i1"));
     assertTrue(bench.state.config().integrations().isEmpty());
   }
 
@@ -576,8 +574,8 @@ class ApiCommandsTest {
   void deletingAnIntegrationRemovesItsIntegrationResponses() {
     Bench bench = new Bench().withApi();
     String id = bench.integration(mock());
-    bench.run(s -> bench.commands.createIntegrationResponse(s, id, integrationResponse("$default")));
-    bench.run(s -> bench.commands.deleteIntegration(s, id));
+    bench.run(s -> bench.commands.responses().createIntegrationResponse(s, id, integrationResponse("$default")));
+    bench.run(s -> bench.commands.integrations().delete(s, id));
     assertFalse(bench.state.config().integrationResponses().containsKey(id));
   }
 
@@ -588,7 +586,7 @@ class ApiCommandsTest {
     Bench bench = new Bench().withApi();
     String id = bench.integration(mock());
     for (String key : List.of("$default", "/2\\d\\d/", "200", "/4\\d\\d|5\\d\\d/")) {
-      bench.run(s -> bench.commands.createIntegrationResponse(s, id, integrationResponse(key)));
+      bench.run(s -> bench.commands.responses().createIntegrationResponse(s, id, integrationResponse(key)));
     }
     List<String> keys = bench.state.config().responsesOfIntegration(id).values().stream()
         .map(IntegrationResponse::integrationResponseKey).toList();
@@ -597,11 +595,11 @@ class ApiCommandsTest {
 
   @Test
   void integrationResponseKeyPatternsMatchAsTheDataPlaneWill() {
-    assertNull(ApiCommands.responseKeyPattern("$default"));
-    Pattern twoHundreds = ApiCommands.responseKeyPattern("/2\\d\\d/");
+    assertNull(ResponseRules.responseKeyPattern("$default"));
+    Pattern twoHundreds = ResponseRules.responseKeyPattern("/2\\d\\d/");
     assertTrue(twoHundreds.matcher("204").matches());
     assertFalse(twoHundreds.matcher("404").matches());
-    assertTrue(ApiCommands.responseKeyPattern("200").matcher("200").matches());
+    assertTrue(ResponseRules.responseKeyPattern("200").matcher("200").matches());
   }
 
   @Test
@@ -610,24 +608,25 @@ class ApiCommandsTest {
     String id = bench.integration(mock());
     for (String key : List.of("/[/", "(", "//")) {
       assertContains("Invalid integration response key specified", rejects(BadRequestException.class,
-          () -> bench.commands.createIntegrationResponse(bench.state, id, integrationResponse(key))));
+          () -> bench.commands.responses().createIntegrationResponse(bench.state, id, integrationResponse(key))));
     }
     assertEquals("integrationResponseKey is required", rejects(BadRequestException.class,
-        () -> bench.commands.createIntegrationResponse(bench.state, id, integrationResponse(null))));
+        () -> bench.commands.responses().createIntegrationResponse(bench.state, id, integrationResponse(null))));
   }
 
   @Test
   void duplicateIntegrationResponseKeyIsConflict() {
     Bench bench = new Bench().withApi();
     String id = bench.integration(mock());
-    bench.run(s -> bench.commands.createIntegrationResponse(s, id, integrationResponse("/2\\d\\d/")));
-    String other = bench.run(s -> bench.commands.createIntegrationResponse(s, id, integrationResponse("$default")));
+    bench.run(s -> bench.commands.responses().createIntegrationResponse(s, id, integrationResponse("/2\\d\\d/")));
+    String other = bench.run(
+        s -> bench.commands.responses().createIntegrationResponse(s, id, integrationResponse("$default")));
 
     rejects(ConflictException.class,
-        () -> bench.commands.createIntegrationResponse(bench.state, id, integrationResponse("/2\\d\\d/")));
-    rejects(ConflictException.class, () -> bench.commands.updateIntegrationResponse(bench.state, id, other,
+        () -> bench.commands.responses().createIntegrationResponse(bench.state, id, integrationResponse("/2\\d\\d/")));
+    rejects(ConflictException.class, () -> bench.commands.responses().updateIntegrationResponse(bench.state, id, other,
         integrationResponse("/2\\d\\d/")));
-    bench.run(s -> bench.commands.updateIntegrationResponse(s, id, other, integrationResponse("$default")));
+    bench.run(s -> bench.commands.responses().updateIntegrationResponse(s, id, other, integrationResponse("$default")));
   }
 
   @Test
@@ -637,7 +636,7 @@ class ApiCommandsTest {
     IntegrationResponse broken =
         new IntegrationResponse(null, "$default", Map.of("$default", "#foreach("), null, null, null);
     String message = rejects(BadRequestException.class,
-        () -> bench.commands.createIntegrationResponse(bench.state, id, broken));
+        () -> bench.commands.responses().createIntegrationResponse(bench.state, id, broken));
     assertTrue(message.startsWith("Invalid mapping expression"), message);
   }
 
@@ -647,19 +646,19 @@ class ApiCommandsTest {
   void theOnlyRouteResponseKeyIsDefault() {
     Bench bench = apiWithDefaultRoute();
     assertContains("only the $default route response", rejects(BadRequestException.class,
-        () -> bench.commands.createRouteResponse(bench.state, "r1", routeResponse("200"))));
-    bench.run(s -> bench.commands.createRouteResponse(s, "r1", routeResponse("$default")));
+        () -> bench.commands.responses().createRouteResponse(bench.state, "r1", routeResponse("200"))));
+    bench.run(s -> bench.commands.responses().createRouteResponse(s, "r1", routeResponse("$default")));
     rejects(ConflictException.class,
-        () -> bench.commands.createRouteResponse(bench.state, "r1", routeResponse("$default")));
+        () -> bench.commands.responses().createRouteResponse(bench.state, "r1", routeResponse("$default")));
   }
 
   @Test
   void deletingARouteRemovesItsRouteResponses() {
     Bench bench = apiWithDefaultRoute();
-    bench.run(s -> bench.commands.createRouteResponse(s, "r1", routeResponse("$default")));
+    bench.run(s -> bench.commands.responses().createRouteResponse(s, "r1", routeResponse("$default")));
     assertEquals(1, bench.state.config().responsesOfRoute("r1").size());
 
-    bench.run(s -> bench.commands.deleteRoute(s, "r1"));
+    bench.run(s -> bench.commands.routes().delete(s, "r1"));
 
     assertFalse(bench.state.config().routeResponses().containsKey("r1"));
     assertTrue(bench.state.config().responsesOfRoute("r1").isEmpty());
@@ -688,17 +687,17 @@ class ApiCommandsTest {
     bench.stage(stage("s".repeat(128)));
     for (String name : List.of("", "with space", "dot.ted", "s".repeat(129), "ünï")) {
       assertContains("Invalid stage name",
-          rejects(BadRequestException.class, () -> bench.commands.createStage(bench.state, stage(name))));
+          rejects(BadRequestException.class, () -> bench.commands.stages().create(bench.state, stage(name))));
     }
     assertEquals("stageName is required",
-        rejects(BadRequestException.class, () -> bench.commands.createStage(bench.state, stage(null))));
+        rejects(BadRequestException.class, () -> bench.commands.stages().create(bench.state, stage(null))));
   }
 
   @Test
   void theDefaultStageIsForHttpApisOnly() {
     Bench bench = new Bench().withApi();
     assertContains("HTTP APIs",
-        rejects(BadRequestException.class, () -> bench.commands.createStage(bench.state, stage("$default"))));
+        rejects(BadRequestException.class, () -> bench.commands.stages().create(bench.state, stage("$default"))));
   }
 
   @Test
@@ -706,20 +705,21 @@ class ApiCommandsTest {
     Bench bench = new Bench().withApi();
     bench.stage(stage("dev"));
     assertEquals("Stage dev already exists",
-        rejects(ConflictException.class, () -> bench.commands.createStage(bench.state, stage("dev"))));
+        rejects(ConflictException.class, () -> bench.commands.stages().create(bench.state, stage("dev"))));
   }
 
   @Test
   void stageMustPointAtAnExistingDeployment() {
     Bench bench = apiWithDefaultRoute();
     assertEquals("Invalid deployment identifier specified: nope", rejects(BadRequestException.class,
-        () -> bench.commands.createStage(bench.state, new StageSpec().name("dev").deploymentId("nope").build())));
+        () -> bench.commands.stages().create(bench.state,
+            Stage.builder().stageName("dev").deploymentId("nope").build())));
     String deploymentId = bench.deploy(null);
-    bench.stage(new StageSpec().name("dev").deploymentId(deploymentId).build());
+    bench.stage(Stage.builder().stageName("dev").deploymentId(deploymentId).build());
     bench.stage(stage("qa"));
-    rejects(BadRequestException.class, () -> bench.commands.updateStage(bench.state, "qa",
-        new StageSpec().deploymentId("nope").build()));
-    bench.run(s -> bench.commands.updateStage(s, "qa", new StageSpec().deploymentId(deploymentId).build()));
+    rejects(BadRequestException.class, () -> bench.commands.stages().update(bench.state, "qa",
+        Stage.builder().deploymentId("nope").build()));
+    bench.run(s -> bench.commands.stages().update(s, "qa", Stage.builder().deploymentId(deploymentId).build()));
     assertEquals(deploymentId, bench.state.stages().get("qa").deploymentId());
   }
 
@@ -730,17 +730,17 @@ class ApiCommandsTest {
         "backend_url", "https://example.com:8443/a?b=c&d=e#f,g~h",
         "n".repeat(64), "v".repeat(2048),
         "empty", "");
-    bench.stage(new StageSpec().name("dev").stageVariables(valid).build());
+    bench.stage(Stage.builder().stageName("dev").stageVariables(valid).build());
     assertEquals(valid, bench.state.stages().get("dev").stageVariables());
 
     for (String name : List.of("with-hyphen", "n".repeat(65), "", "dot.ted")) {
       assertContains("Invalid stage variable name", rejects(BadRequestException.class,
-          () -> bench.commands.createStage(bench.state, new StageSpec().name("qa")
+          () -> bench.commands.stages().create(bench.state, Stage.builder().stageName("qa")
               .stageVariables(Map.of(name, "v")).build())));
     }
     for (String value : List.of("has space", "v".repeat(2049), "quote\"", "semi;colon", "per%cent")) {
       assertContains("Invalid value for stage variable", rejects(BadRequestException.class,
-          () -> bench.commands.createStage(bench.state, new StageSpec().name("qa")
+          () -> bench.commands.stages().create(bench.state, Stage.builder().stageName("qa")
               .stageVariables(Map.of("v", value)).build())));
     }
   }
@@ -750,13 +750,13 @@ class ApiCommandsTest {
     Bench bench = new Bench().withApi();
     RouteSettings debug = new RouteSettings(null, null, "DEBUG", null, null);
     assertContains("Invalid defaultRouteSettings.loggingLevel specified: DEBUG", rejects(BadRequestException.class,
-        () -> bench.commands.createStage(bench.state, new StageSpec().name("dev").defaultRouteSettings(debug)
+        () -> bench.commands.stages().create(bench.state, Stage.builder().stageName("dev").defaultRouteSettings(debug)
             .build())));
     assertContains("Invalid routeSettings.join.loggingLevel specified: DEBUG", rejects(BadRequestException.class,
-        () -> bench.commands.createStage(bench.state, new StageSpec().name("dev")
+        () -> bench.commands.stages().create(bench.state, Stage.builder().stageName("dev")
             .routeSettings(Map.of("join", debug)).build())));
 
-    bench.stage(new StageSpec().name("dev")
+    bench.stage(Stage.builder().stageName("dev")
         .defaultRouteSettings(new RouteSettings(null, null, "INFO", null, null)).build());
     RouteSettings settings = bench.state.stages().get("dev").defaultRouteSettings();
     assertEquals("INFO", settings.loggingLevel());
@@ -766,10 +766,11 @@ class ApiCommandsTest {
   @Test
   void throttlingLimitsMayNotBeNegative() {
     Bench bench = new Bench().withApi();
-    rejects(BadRequestException.class, () -> bench.commands.createStage(bench.state, new StageSpec().name("dev")
-        .defaultRouteSettings(new RouteSettings(null, null, null, -1, null)).build()));
-    rejects(BadRequestException.class, () -> bench.commands.createStage(bench.state, new StageSpec().name("dev")
-        .defaultRouteSettings(new RouteSettings(null, null, null, null, -0.5)).build()));
+    rejects(BadRequestException.class, () -> bench.commands.stages().create(bench.state,
+        Stage.builder().stageName("dev").defaultRouteSettings(new RouteSettings(null, null, null, -1, null)).build()));
+    rejects(BadRequestException.class, () -> bench.commands.stages().create(bench.state,
+        Stage.builder().stageName("dev").defaultRouteSettings(new RouteSettings(null, null, null, null, -0.5))
+            .build()));
   }
 
   @Test
@@ -778,15 +779,16 @@ class ApiCommandsTest {
     Map<String, RouteSettings> missing = new java.util.HashMap<>();
     missing.put("join", null);
     assertContains("routeSettings.join", rejects(BadRequestException.class,
-        () -> bench.commands.createStage(bench.state, new StageSpec().name("dev").routeSettings(missing).build())));
+        () -> bench.commands.stages().create(bench.state,
+            Stage.builder().stageName("dev").routeSettings(missing).build())));
   }
 
   @Test
   void updateStageChangesOnlyTheFieldsSent() {
     Bench bench = new Bench().withApi();
-    bench.stage(new StageSpec().name("dev").stageVariables(Map.of("a", "1")).build());
-    bench.run(s -> bench.commands.updateStage(s, "dev",
-        new StageSpec().defaultRouteSettings(new RouteSettings(null, true, null, null, null)).build()));
+    bench.stage(Stage.builder().stageName("dev").stageVariables(Map.of("a", "1")).build());
+    bench.run(s -> bench.commands.stages().update(s, "dev",
+        Stage.builder().defaultRouteSettings(new RouteSettings(null, true, null, null, null)).build()));
 
     Stage stage = bench.state.stages().get("dev");
     assertEquals(Map.of("a", "1"), stage.stageVariables());
@@ -802,16 +804,16 @@ class ApiCommandsTest {
     bench.integration(mock());
     bench.stage(stage("dev"));
     assertEquals(NO_ROUTES,
-        rejects(BadRequestException.class, () -> bench.commands.createDeployment(bench.state, null, null)));
+        rejects(BadRequestException.class, () -> bench.commands.deployments().create(bench.state, null, null)));
     assertEquals(NO_ROUTES,
-        rejects(BadRequestException.class, () -> bench.commands.createDeployment(bench.state, "dev", null)));
+        rejects(BadRequestException.class, () -> bench.commands.deployments().create(bench.state, "dev", null)));
   }
 
   @Test
   void deploymentWithAStageNamePointsTheStageAtIt() {
     Bench bench = apiWithDefaultRoute();
     bench.stage(stage("dev"));
-    String id = bench.run(s -> bench.commands.createDeployment(s, "dev", "first"));
+    String id = bench.run(s -> bench.commands.deployments().create(s, "dev", "first"));
 
     Deployment deployment = bench.state.deployment(id);
     assertEquals("first", deployment.description());
@@ -836,7 +838,7 @@ class ApiCommandsTest {
   void deploymentToAnUnknownStageIsNotFound() {
     Bench bench = apiWithDefaultRoute();
     assertEquals("Invalid stage identifier specified prod",
-        rejects(NotFoundException.class, () -> bench.commands.createDeployment(bench.state, "prod", null)));
+        rejects(NotFoundException.class, () -> bench.commands.deployments().create(bench.state, "prod", null)));
   }
 
   @Test
@@ -847,11 +849,11 @@ class ApiCommandsTest {
     ApiConfig frozen = bench.state.deployments().get(id).config();
     Map<String, Route> routesWhenDeployed = Map.copyOf(frozen.routes());
 
-    bench.run(s -> bench.commands.updateRoute(s, "r1", route("$connect")));
+    bench.run(s -> bench.commands.routes().update(s, "r1", route("$connect")));
     bench.route(route("join", "i1"));
-    bench.run(s -> bench.commands.createRouteResponse(s, "r1", routeResponse("$default")));
-    bench.run(s -> bench.commands.updateIntegration(s, "i1", new IntegrationSpec().timeoutInMillis(100).build()));
-    bench.run(s -> bench.commands.updateApi(s, api(null, null, "$request.body.type")));
+    bench.run(s -> bench.commands.responses().createRouteResponse(s, "r1", routeResponse("$default")));
+    bench.run(s -> bench.commands.integrations().update(s, "i1", Integration.builder().timeoutInMillis(100).build()));
+    bench.run(s -> bench.commands.apis().update(s, api(null, null, "$request.body.type")));
 
     ApiConfig after = bench.state.deployments().get(id).config();
     assertSame(frozen, after);
@@ -868,7 +870,7 @@ class ApiCommandsTest {
     Bench bench = apiWithDefaultRoute();
     String id = bench.deploy(null);
     ApiConfig frozen = bench.state.deployments().get(id).config();
-    bench.run(s -> bench.commands.updateDeployment(s, id, "renamed"));
+    bench.run(s -> bench.commands.deployments().update(s, id, "renamed"));
 
     assertEquals("renamed", bench.state.deployment(id).description());
     assertSame(frozen, bench.state.deployments().get(id).config());
@@ -880,10 +882,10 @@ class ApiCommandsTest {
     bench.stage(stage("dev"));
     String first = bench.deploy("dev");
     assertContains("stage dev",
-        rejects(BadRequestException.class, () -> bench.commands.deleteDeployment(bench.state, first)));
+        rejects(BadRequestException.class, () -> bench.commands.deployments().delete(bench.state, first)));
 
     bench.deploy("dev");
-    bench.run(s -> bench.commands.deleteDeployment(s, first));
+    bench.run(s -> bench.commands.deployments().delete(s, first));
     assertNull(bench.state.deployment(first));
   }
 
@@ -925,18 +927,19 @@ class ApiCommandsTest {
     bench.stage(stage("manual"));
     bench.deploy("manual");
 
-    String join = redeploysBoth(bench, s -> c.createRoute(s, route("join", "i1")));
-    redeploysBoth(bench, s -> c.updateRoute(s, join, route("enter")));
-    String rr = redeploysBoth(bench, s -> c.createRouteResponse(s, join, routeResponse("$default")));
-    redeploysBoth(bench, s -> c.updateRouteResponse(s, join, rr, routeResponse("$default")));
-    redeploysBoth(bench, s -> c.deleteRouteResponse(s, join, rr));
-    String other = redeploysBoth(bench, s -> c.createIntegration(s, mock()));
-    redeploysBoth(bench, s -> c.updateIntegration(s, other, new IntegrationSpec().timeoutInMillis(500).build()));
-    String ir = redeploysBoth(bench, s -> c.createIntegrationResponse(s, other, integrationResponse("$default")));
-    redeploysBoth(bench, s -> c.updateIntegrationResponse(s, other, ir, integrationResponse("/2\\d\\d/")));
-    redeploysBoth(bench, s -> c.deleteIntegrationResponse(s, other, ir));
-    redeploysBoth(bench, s -> c.deleteIntegration(s, other));
-    redeploysBoth(bench, s -> c.deleteRoute(s, join));
+    String join = redeploysBoth(bench, s -> c.routes().create(s, route("join", "i1")));
+    redeploysBoth(bench, s -> c.routes().update(s, join, route("enter")));
+    String rr = redeploysBoth(bench, s -> c.responses().createRouteResponse(s, join, routeResponse("$default")));
+    redeploysBoth(bench, s -> c.responses().updateRouteResponse(s, join, rr, routeResponse("$default")));
+    redeploysBoth(bench, s -> c.responses().deleteRouteResponse(s, join, rr));
+    String other = redeploysBoth(bench, s -> c.integrations().create(s, mock()));
+    redeploysBoth(bench, s -> c.integrations().update(s, other, Integration.builder().timeoutInMillis(500).build()));
+    String ir = redeploysBoth(bench,
+        s -> c.responses().createIntegrationResponse(s, other, integrationResponse("$default")));
+    redeploysBoth(bench, s -> c.responses().updateIntegrationResponse(s, other, ir, integrationResponse("/2\\d\\d/")));
+    redeploysBoth(bench, s -> c.responses().deleteIntegrationResponse(s, other, ir));
+    redeploysBoth(bench, s -> c.integrations().delete(s, other));
+    redeploysBoth(bench, s -> c.routes().delete(s, join));
   }
 
   // Runs a change on an API with autoDeploy stages a and b and a manually deployed stage; checks that the change is
@@ -970,7 +973,7 @@ class ApiCommandsTest {
     bench.stage(autoDeployStage("live"));
     String served = bench.state.stages().get("live").deploymentId();
 
-    bench.run(s -> bench.commands.deleteRoute(s, "r1"));
+    bench.run(s -> bench.commands.routes().delete(s, "r1"));
 
     assertEquals(List.of(ApiEvent.RouteDeleted.class, ApiEvent.StageUpdated.class), bench.lastEventTypes());
     Stage stage = bench.state.stages().get("live");
@@ -982,7 +985,7 @@ class ApiCommandsTest {
   void turningAutoDeployOnDeploysAtOnce() {
     Bench bench = apiWithDefaultRoute();
     bench.stage(stage("dev"));
-    bench.run(s -> bench.commands.updateStage(s, "dev", new StageSpec().autoDeploy(true).build()));
+    bench.run(s -> bench.commands.stages().update(s, "dev", Stage.builder().autoDeploy(true).build()));
 
     assertEquals(List.of(ApiEvent.StageUpdated.class, ApiEvent.DeploymentCreated.class, ApiEvent.StageUpdated.class),
         bench.lastEventTypes());
@@ -993,11 +996,11 @@ class ApiCommandsTest {
   void stageAndDeploymentChangesDoNotRedeploy() {
     Bench bench = apiWithDefaultRoute();
     bench.stage(autoDeployStage("live"));
-    bench.run(s -> bench.commands.updateStage(s, "live", new StageSpec().stageVariables(Map.of("a", "b")).build()));
+    bench.run(s -> bench.commands.stages().update(s, "live", Stage.builder().stageVariables(Map.of("a", "b")).build()));
     assertEquals(List.of(ApiEvent.StageUpdated.class), bench.lastEventTypes());
     String id = bench.deploy(null);
     assertEquals(List.of(ApiEvent.DeploymentCreated.class), bench.lastEventTypes());
-    bench.run(s -> bench.commands.updateDeployment(s, id, "x"));
+    bench.run(s -> bench.commands.deployments().update(s, id, "x"));
     assertEquals(List.of(ApiEvent.DeploymentUpdated.class), bench.lastEventTypes());
   }
 
@@ -1008,11 +1011,11 @@ class ApiCommandsTest {
     Bench bench = new Bench();
     List<ApiEvent> all = new ArrayList<>();
     List<Function<ApiState, Decision>> commands = List.of(
-        s -> bench.commands.createApi(s, "api1", websocketApi("chat")),
-        s -> bench.commands.createIntegration(s, mock()),
-        s -> bench.commands.createStage(s, autoDeployStage("live")),
-        s -> bench.commands.createRoute(s, route("$default", "i1")),
-        s -> bench.commands.deleteRoute(s, "r1"));
+        s -> bench.commands.apis().create(s, "api1", websocketApi("chat")),
+        s -> bench.commands.integrations().create(s, mock()),
+        s -> bench.commands.stages().create(s, autoDeployStage("live")),
+        s -> bench.commands.routes().create(s, route("$default", "i1")),
+        s -> bench.commands.routes().delete(s, "r1"));
     for (Function<ApiState, Decision> command : commands) {
       long before = bench.state.revision();
       bench.run(command);
@@ -1030,14 +1033,14 @@ class ApiCommandsTest {
     ApiCommands commands = ConfigFixtures.commands();
     ApiState none = ApiState.EMPTY;
     List<Executable> calls = List.of(
-        () -> commands.updateApi(none, websocketApi("x")),
-        () -> commands.deleteApi(none),
-        () -> commands.createRoute(none, route("a")),
-        () -> commands.createIntegration(none, mock()),
-        () -> commands.createStage(none, stage("dev")),
-        () -> commands.createDeployment(none, null, null),
-        () -> commands.deleteDeployment(none, "d"),
-        () -> ApiCommands.existing(none));
+        () -> commands.apis().update(none, websocketApi("x")),
+        () -> commands.apis().delete(none),
+        () -> commands.routes().create(none, route("a")),
+        () -> commands.integrations().create(none, mock()),
+        () -> commands.stages().create(none, stage("dev")),
+        () -> commands.deployments().create(none, null, null),
+        () -> commands.deployments().delete(none, "d"),
+        () -> Validation.existing(none));
     for (Executable call : calls) {
       assertEquals("Invalid API identifier specified", rejects(NotFoundException.class, call));
     }
@@ -1049,36 +1052,37 @@ class ApiCommandsTest {
     ApiCommands c = bench.commands;
     ApiState s = bench.state;
     assertEquals("Invalid Route identifier specified nope",
-        rejects(NotFoundException.class, () -> c.updateRoute(s, "nope", route("x"))));
+        rejects(NotFoundException.class, () -> c.routes().update(s, "nope", route("x"))));
     assertEquals("Invalid Route identifier specified nope",
-        rejects(NotFoundException.class, () -> c.deleteRoute(s, "nope")));
+        rejects(NotFoundException.class, () -> c.routes().delete(s, "nope")));
     assertEquals("Invalid Route identifier specified nope",
-        rejects(NotFoundException.class, () -> c.createRouteResponse(s, "nope", routeResponse("$default"))));
+        rejects(NotFoundException.class,
+            () -> c.responses().createRouteResponse(s, "nope", routeResponse("$default"))));
     assertEquals("Invalid RouteResponse identifier specified nope",
-        rejects(NotFoundException.class, () -> c.deleteRouteResponse(s, "r1", "nope")));
+        rejects(NotFoundException.class, () -> c.responses().deleteRouteResponse(s, "r1", "nope")));
     assertEquals("Invalid Integration identifier specified nope",
-        rejects(NotFoundException.class, () -> c.updateIntegration(s, "nope", mock())));
+        rejects(NotFoundException.class, () -> c.integrations().update(s, "nope", mock())));
     assertEquals("Invalid Integration identifier specified nope",
-        rejects(NotFoundException.class, () -> c.deleteIntegration(s, "nope")));
+        rejects(NotFoundException.class, () -> c.integrations().delete(s, "nope")));
     assertEquals("Invalid Integration identifier specified nope", rejects(NotFoundException.class,
-        () -> c.createIntegrationResponse(s, "nope", integrationResponse("$default"))));
+        () -> c.responses().createIntegrationResponse(s, "nope", integrationResponse("$default"))));
     assertEquals("Invalid IntegrationResponse identifier specified nope",
-        rejects(NotFoundException.class, () -> c.deleteIntegrationResponse(s, "i1", "nope")));
+        rejects(NotFoundException.class, () -> c.responses().deleteIntegrationResponse(s, "i1", "nope")));
     assertEquals("Invalid stage identifier specified nope",
-        rejects(NotFoundException.class, () -> c.updateStage(s, "nope", stage(null))));
+        rejects(NotFoundException.class, () -> c.stages().update(s, "nope", stage(null))));
     assertEquals("Invalid stage identifier specified nope",
-        rejects(NotFoundException.class, () -> c.deleteStage(s, "nope")));
+        rejects(NotFoundException.class, () -> c.stages().delete(s, "nope")));
     assertEquals("Invalid Deployment identifier specified nope",
-        rejects(NotFoundException.class, () -> c.updateDeployment(s, "nope", "d")));
+        rejects(NotFoundException.class, () -> c.deployments().update(s, "nope", "d")));
     assertEquals("Invalid Deployment identifier specified nope",
-        rejects(NotFoundException.class, () -> c.deleteDeployment(s, "nope")));
+        rejects(NotFoundException.class, () -> c.deployments().delete(s, "nope")));
   }
 
   @Test
   void deletingAStageRemovesIt() {
     Bench bench = apiWithDefaultRoute();
     bench.stage(autoDeployStage("live"));
-    bench.run(s -> bench.commands.deleteStage(s, "live"));
+    bench.run(s -> bench.commands.stages().delete(s, "live"));
     assertFalse(bench.state.stages().containsKey("live"));
     assertEquals(List.of(ApiEvent.StageDeleted.class), bench.lastEventTypes());
   }

@@ -33,8 +33,6 @@ import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import router.config.ConfigFixtures.StageSpec;
-import router.config.StagePublisher;
 import router.deploy.DeployedStage;
 import router.deploy.DeploymentCompiler;
 import router.deploy.LiveStages;
@@ -223,7 +221,7 @@ class ApiEntityTest {
     missingSettings.put("join", null);
 
     failure(BadRequestException.class, ask(entity, Stage.class, r -> new ApiEntity.CreateStage(
-        new StageSpec().name("dev").routeSettings(missingSettings).build(), r)));
+        Stage.builder().stageName("dev").routeSettings(missingSettings).build(), r)));
 
     assertEquals("dev", success(entity, Stage.class, r -> new ApiEntity.CreateStage(stage("dev"), r)).stageName());
   }
@@ -335,7 +333,7 @@ class ApiEntityTest {
     assertNull(node.handle(apiId, "live"));
     assertTrue(lastOf(replicator, 1).entries().get(DeployedStage.key(apiId, "live")).isRetired());
 
-    success(entity, Stage.class, r -> new ApiEntity.CreateStage(new StageSpec().name("again").autoDeploy(true).build(), r));
+    success(entity, Stage.class, r -> new ApiEntity.CreateStage(Stage.builder().stageName("again").autoDeploy(true).build(), r));
     testKit.stop(entity, WAIT);
     LiveStages restartedNode =
         new LiveStages(new DeploymentCompiler(new TemplateEngine(), IntegrationBackends.standard()));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -34,6 +35,7 @@ import router.engine.RouterConfig;
 import router.errors.ApiGatewayException;
 import router.errors.BadRequestException;
 import router.errors.NotFoundException;
+import router.ids.ResourceIds;
 import router.model.Api;
 import router.model.Deployment;
 import router.model.Integration;
@@ -122,14 +124,14 @@ class ConfigServiceTest {
 
     await(service.deleteApi(apiId));
 
-    fails(NotFoundException.class, service.getApi(apiId));
+    fails(NotFoundException.class, service.<Api>ask(apiId, ApiEntity.GetApi::new));
     assertFalse(await(service.apiIds()).contains(apiId));
   }
 
   @Test
   void anIdThatCannotBeAnApiIdIsNotFound() {
     for (String id : List.of("../etc", "a b", "")) {
-      assertTrue(fails(NotFoundException.class, service.getApi(id)).getMessage()
+      assertTrue(fails(NotFoundException.class, service.<Api>ask(id, ApiEntity.GetApi::new)).getMessage()
           .startsWith("Invalid API identifier specified"));
     }
   }
@@ -137,36 +139,58 @@ class ConfigServiceTest {
   @Test
   void rejectionsCompleteWithTheirApiGatewayType() {
     String apiId = await(service.createApi(websocketApi("chat"))).apiId();
-    BadRequestException e = fails(BadRequestException.class, service.createRoute(apiId, route("$custom")));
+    BadRequestException e = fails(BadRequestException.class,
+        service.<Route>ask(apiId, r -> new ApiEntity.CreateRoute(route("$custom"), r)));
     assertEquals(400, e.httpStatus());
     fails(BadRequestException.class, service.createApi(websocketApi(null)));
-    fails(NotFoundException.class, service.getRoute(apiId, "nope"));
+    fails(NotFoundException.class, service.<Route>ask(apiId, r -> new ApiEntity.GetRoute("nope", r)));
   }
 
   @Test
   void collectionsArePagedWithMaxResultsAndNextToken() {
     String apiId = await(service.createApi(websocketApi("chat"))).apiId();
-    for (String key : List.of("a", "b", "c")) await(service.createRoute(apiId, route(key)));
+    for (String key : List.of("a", "b", "c")) {
+      await(service.<Route>ask(apiId, r -> new ApiEntity.CreateRoute(route(key), r)));
+    }
 
-    Page<Route> first = await(service.getRoutes(apiId, "2", null));
+    Page<Route> first = await(service.page(apiId, ApiEntity.GetRoutes::new, "2", null));
     assertEquals(List.of("a", "b"), first.items().stream().map(Route::routeKey).toList());
-    Page<Route> second = await(service.getRoutes(apiId, "2", first.nextToken()));
+    Page<Route> second = await(service.page(apiId, ApiEntity.GetRoutes::new, "2", first.nextToken()));
     assertEquals(List.of("c"), second.items().stream().map(Route::routeKey).toList());
     assertNull(second.nextToken());
-    fails(BadRequestException.class, service.getRoutes(apiId, "0", null));
+    fails(BadRequestException.class, service.page(apiId, ApiEntity.GetRoutes::new, "0", null));
   }
 
   @Test
   void anAutoDeployStageIsDeployedByTheTimeTheRouteIsCreated() {
     String apiId = await(service.createApi(websocketApi("chat"))).apiId();
-    Integration integration = await(service.createIntegration(apiId, mock()));
-    await(service.createStage(apiId, autoDeployStage("live")));
-    await(service.createRoute(apiId, route("$default", integration.integrationId())));
+    Integration integration = await(service.<Integration>ask(apiId, r -> new ApiEntity.CreateIntegration(mock(), r)));
+    await(service.<Stage>ask(apiId, r -> new ApiEntity.CreateStage(autoDeployStage("live"), r)));
+    await(service.<Route>ask(apiId,
+        r -> new ApiEntity.CreateRoute(route("$default", integration.integrationId()), r)));
 
-    Stage live = await(service.getStage(apiId, "live"));
+    Stage live = await(service.<Stage>ask(apiId, r -> new ApiEntity.GetStage("live", r)));
     assertNotNull(live.deploymentId());
-    List<Deployment> deployments = await(service.getDeployments(apiId, null, null)).items();
+    List<Deployment> deployments = await(service.page(apiId, ApiEntity.GetDeployments::new, null, null)).items();
     assertEquals(List.of(live.deploymentId()), deployments.stream().map(Deployment::deploymentId).toList());
     assertEquals(true, deployments.get(0).autoDeployed());
+  }
+
+  @Test
+  void theRepairRegistersAnApiWhoseRegistrationWasLostButNotADeletedOne() {
+    // CreateApi's second step lost: the entity has the API, the directory does not list it.
+    String orphan = ResourceIds.apiId();
+    await(service.<Api>ask(orphan, r -> new ApiEntity.CreateApi(websocketApi("orphan"), r)));
+    String deleted = ResourceIds.apiId();
+    await(service.<Api>ask(deleted, r -> new ApiEntity.CreateApi(websocketApi("deleted"), r)));
+    await(service.<Done>ask(deleted, ApiEntity.DeleteApi::new));
+    assertFalse(await(service.apiIds()).contains(orphan));
+
+    assertEquals(List.of(orphan), await(service.repairDirectory()));
+
+    List<String> listed = await(service.apiIds());
+    assertTrue(listed.contains(orphan));
+    assertFalse(listed.contains(deleted));
+    assertEquals(List.of(), await(service.repairDirectory()));
   }
 }

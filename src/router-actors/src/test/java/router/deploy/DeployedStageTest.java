@@ -46,7 +46,7 @@ class DeployedStageTest {
   void aDeletedApiPublishesNothing() {
     Bench bench = apiWithDefaultRoute();
     bench.stage(autoDeployStage("live"));
-    bench.run(s -> bench.commands.deleteApi(s));
+    bench.run(s -> bench.commands.apis().delete(s));
     assertTrue(DeployedStage.allOf("api1", bench.state).isEmpty());
   }
 

@@ -166,8 +166,8 @@ class LiveStagesTest {
     DeployedStage first = deployDev();
     offer(first);
 
-    bench.run(s -> bench.commands.updateStage(s, "dev",
-        new router.config.ConfigFixtures.StageSpec().stageVariables(java.util.Map.of("v", "2")).build()));
+    bench.run(s -> bench.commands.stages().update(s, "dev",
+        router.model.Stage.builder().stageVariables(java.util.Map.of("v", "2")).build()));
     offer(current());
 
     assertEquals(2, compiler.count());

@@ -45,9 +45,7 @@ public record Route(
   }
 
   public Route withRouteId(String id) {
-    return new Route(id, routeKey, target, routeResponseSelectionExpression, apiKeyRequired,
-        authorizationType, authorizerId, authorizationScopes, modelSelectionExpression, operationName,
-        requestModels, requestParameters, apiGatewayManaged);
+    return toBuilder().routeId(id).build();
   }
 
   /** The same route with API Gateway's defaults filled in where the caller left them out. */
@@ -61,5 +59,121 @@ public record Route(
   /** The integration id this route targets, or null when it has no {@code integrations/{id}} target. */
   public String targetIntegrationId() {
     return target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
+  }
+
+  /** A builder with no field set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this route's values, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a {@link Route} field by field; a field not set stays null. */
+  public static final class Builder {
+    private String routeId;
+    private String routeKey;
+    private String target;
+    private String routeResponseSelectionExpression;
+    private Boolean apiKeyRequired;
+    private String authorizationType;
+    private String authorizerId;
+    private List<String> authorizationScopes;
+    private String modelSelectionExpression;
+    private String operationName;
+    private Map<String, String> requestModels;
+    private Map<String, ParameterConstraints> requestParameters;
+    private Boolean apiGatewayManaged;
+
+    private Builder() {}
+
+    private Builder(Route from) {
+      routeId = from.routeId;
+      routeKey = from.routeKey;
+      target = from.target;
+      routeResponseSelectionExpression = from.routeResponseSelectionExpression;
+      apiKeyRequired = from.apiKeyRequired;
+      authorizationType = from.authorizationType;
+      authorizerId = from.authorizerId;
+      authorizationScopes = from.authorizationScopes;
+      modelSelectionExpression = from.modelSelectionExpression;
+      operationName = from.operationName;
+      requestModels = from.requestModels;
+      requestParameters = from.requestParameters;
+      apiGatewayManaged = from.apiGatewayManaged;
+    }
+
+    public Builder routeId(String value) {
+      routeId = value;
+      return this;
+    }
+
+    public Builder routeKey(String value) {
+      routeKey = value;
+      return this;
+    }
+
+    public Builder target(String value) {
+      target = value;
+      return this;
+    }
+
+    public Builder routeResponseSelectionExpression(String value) {
+      routeResponseSelectionExpression = value;
+      return this;
+    }
+
+    public Builder apiKeyRequired(Boolean value) {
+      apiKeyRequired = value;
+      return this;
+    }
+
+    public Builder authorizationType(String value) {
+      authorizationType = value;
+      return this;
+    }
+
+    public Builder authorizerId(String value) {
+      authorizerId = value;
+      return this;
+    }
+
+    public Builder authorizationScopes(List<String> value) {
+      authorizationScopes = value;
+      return this;
+    }
+
+    public Builder modelSelectionExpression(String value) {
+      modelSelectionExpression = value;
+      return this;
+    }
+
+    public Builder operationName(String value) {
+      operationName = value;
+      return this;
+    }
+
+    public Builder requestModels(Map<String, String> value) {
+      requestModels = value;
+      return this;
+    }
+
+    public Builder requestParameters(Map<String, ParameterConstraints> value) {
+      requestParameters = value;
+      return this;
+    }
+
+    public Builder apiGatewayManaged(Boolean value) {
+      apiGatewayManaged = value;
+      return this;
+    }
+
+    public Route build() {
+      return new Route(routeId, routeKey, target, routeResponseSelectionExpression, apiKeyRequired,
+          authorizationType, authorizerId, authorizationScopes, modelSelectionExpression, operationName,
+          requestModels, requestParameters, apiGatewayManaged);
+    }
   }
 }

@@ -133,7 +133,7 @@ final class HttpExchange {
       return new IntegrationException("Egress refused for " + integration + ": " + refused.getMessage());
     }
     Throwable root = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    return new IntegrationException("HTTP " + integration + " failed: " + root);
+    return new IntegrationException("HTTP " + integration + " failed: " + root, root);
   }
 
   private static boolean closes(HttpResponse response) {

@@ -11,7 +11,7 @@ import java.util.Set;
 import router.integration.EventContext;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
-import router.integration.IntegrationType;
+import router.model.IntegrationType;
 
 /**
  * Turns an {@link IntegrationRequest} of type HTTP or HTTP_PROXY into the {@link OutboundRequest} API Gateway would

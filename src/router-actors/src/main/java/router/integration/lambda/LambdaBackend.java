@@ -14,7 +14,7 @@ import router.integration.IntegrationBackend;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
 import router.integration.IntegrationResult;
-import router.integration.IntegrationType;
+import router.model.IntegrationType;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
 import router.integration.IntegrationResult;
-import router.integration.IntegrationType;
+import router.model.IntegrationType;
 import router.model.Integration;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import router.integration.EventContext;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
-import router.integration.IntegrationType;
+import router.model.IntegrationType;
 import router.model.Integration;
 
 class HttpRequestsTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import router.integration.EventContext;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
-import router.integration.IntegrationType;
+import router.model.IntegrationType;
 
 /** The backend's failures, with the real SDK client (no server needed). */
 class LambdaBackendTest {

@@ -18,7 +18,7 @@ import router.integration.IntegrationBackend;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
 import router.integration.IntegrationResult;
-import router.integration.IntegrationType;
+import router.model.IntegrationType;
 import router.model.Integration;
 
 class VpcLinkBackendTest {

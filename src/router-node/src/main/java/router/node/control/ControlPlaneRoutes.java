@@ -7,6 +7,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -17,13 +19,18 @@ import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.apache.pekko.pattern.StatusReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import router.config.ApiEntity;
+import router.config.ApiEntity.*;
 import router.config.ConfigService;
+import router.config.Paging;
 import router.errors.ApiGatewayException;
 import router.errors.BadRequestException;
 import router.errors.NotFoundException;
 import router.model.Api;
+import router.model.Deployment;
 import router.model.Integration;
 import router.model.IntegrationResponse;
 import router.model.Page;
@@ -66,12 +73,15 @@ public final class ControlPlaneRoutes {
             pathPrefix(PathMatchers.segment(), this::api))))));
   }
 
+  // One operation per line: the HTTP method, the body's type if any, and the ApiEntity command it becomes (with
+  // the type of its answer where Java cannot infer it from a lambda).
+
   private Route api(String apiId) {
     return concat(
         pathEndOrSingleSlash(() -> concat(
-            get(() -> respond(OK, () -> service.getApi(apiId).thenApply(this::withEndpoint))),
-            patch(() -> body(Api.class, patch -> respond(OK,
-                () -> service.updateApi(apiId, patch).thenApply(this::withEndpoint)))),
+            get(() -> respond(OK, () -> service.<Api>ask(apiId, GetApi::new).thenApply(this::withEndpoint))),
+            patch(() -> body(Api.class, patch -> respond(OK, () -> service.<Api>ask(apiId,
+                r -> new UpdateApi(patch, r)).thenApply(this::withEndpoint)))),
             delete(() -> respondEmpty(() -> service.deleteApi(apiId))))),
         pathPrefix("routes", () -> routes(apiId)),
         pathPrefix("integrations", () -> integrations(apiId)),
@@ -82,78 +92,101 @@ public final class ControlPlaneRoutes {
   private Route routes(String apiId) {
     return concat(
         pathEndOrSingleSlash(() -> concat(
-            get(() -> listParams((max, token) -> respond(OK, () -> service.getRoutes(apiId, max, token)))),
-            post(() -> body(router.model.Route.class, route ->
-                respond(CREATED, () -> service.createRoute(apiId, route)))))),
+            get(() -> list(apiId, GetRoutes::new)),
+            post(() -> body(router.model.Route.class,
+                in -> this.<router.model.Route>created(apiId, r -> new CreateRoute(in, r)))))),
         pathPrefix(PathMatchers.segment(), routeId -> concat(
             pathEndOrSingleSlash(() -> concat(
-                get(() -> respond(OK, () -> service.getRoute(apiId, routeId))),
-                patch(() -> body(router.model.Route.class, patch ->
-                    respond(OK, () -> service.updateRoute(apiId, routeId, patch)))),
-                delete(() -> respondEmpty(() -> service.deleteRoute(apiId, routeId))))),
-            pathPrefix("routeresponses", () -> concat(
-                pathEndOrSingleSlash(() -> concat(
-                    get(() -> listParams((max, token) ->
-                        respond(OK, () -> service.getRouteResponses(apiId, routeId, max, token)))),
-                    post(() -> body(RouteResponse.class, response ->
-                        respond(CREATED, () -> service.createRouteResponse(apiId, routeId, response)))))),
-                path(PathMatchers.segment(), responseId -> concat(
-                    get(() -> respond(OK, () -> service.getRouteResponse(apiId, routeId, responseId))),
-                    patch(() -> body(RouteResponse.class, patch ->
-                        respond(OK, () -> service.updateRouteResponse(apiId, routeId, responseId, patch)))),
-                    delete(() -> respondEmpty(
-                        () -> service.deleteRouteResponse(apiId, routeId, responseId))))))))));
+                get(() -> this.<router.model.Route>ok(apiId, r -> new GetRoute(routeId, r))),
+                patch(() -> body(router.model.Route.class,
+                    in -> this.<router.model.Route>ok(apiId, r -> new UpdateRoute(routeId, in, r)))),
+                delete(() -> deleted(apiId, r -> new DeleteRoute(routeId, r))))),
+            pathPrefix("routeresponses", () -> routeResponses(apiId, routeId)))));
+  }
+
+  private Route routeResponses(String apiId, String routeId) {
+    return concat(
+        pathEndOrSingleSlash(() -> concat(
+            get(() -> this.<RouteResponses>list(apiId, r -> new GetRouteResponses(routeId, r))),
+            post(() -> body(RouteResponse.class,
+                in -> this.<RouteResponse>created(apiId, r -> new CreateRouteResponse(routeId, in, r)))))),
+        path(PathMatchers.segment(), id -> concat(
+            get(() -> this.<RouteResponse>ok(apiId, r -> new GetRouteResponse(routeId, id, r))),
+            patch(() -> body(RouteResponse.class,
+                in -> this.<RouteResponse>ok(apiId, r -> new UpdateRouteResponse(routeId, id, in, r)))),
+            delete(() -> deleted(apiId, r -> new DeleteRouteResponse(routeId, id, r))))));
   }
 
   private Route integrations(String apiId) {
     return concat(
         pathEndOrSingleSlash(() -> concat(
-            get(() -> listParams((max, token) -> respond(OK, () -> service.getIntegrations(apiId, max, token)))),
-            post(() -> body(Integration.class, integration ->
-                respond(CREATED, () -> service.createIntegration(apiId, integration)))))),
+            get(() -> list(apiId, GetIntegrations::new)),
+            post(() -> body(Integration.class,
+                in -> this.<Integration>created(apiId, r -> new CreateIntegration(in, r)))))),
         pathPrefix(PathMatchers.segment(), integrationId -> concat(
             pathEndOrSingleSlash(() -> concat(
-                get(() -> respond(OK, () -> service.getIntegration(apiId, integrationId))),
-                patch(() -> body(Integration.class, patch ->
-                    respond(OK, () -> service.updateIntegration(apiId, integrationId, patch)))),
-                delete(() -> respondEmpty(() -> service.deleteIntegration(apiId, integrationId))))),
-            pathPrefix("integrationresponses", () -> concat(
-                pathEndOrSingleSlash(() -> concat(
-                    get(() -> listParams((max, token) -> respond(OK,
-                        () -> service.getIntegrationResponses(apiId, integrationId, max, token)))),
-                    post(() -> body(IntegrationResponse.class, response -> respond(CREATED,
-                        () -> service.createIntegrationResponse(apiId, integrationId, response)))))),
-                path(PathMatchers.segment(), responseId -> concat(
-                    get(() -> respond(OK,
-                        () -> service.getIntegrationResponse(apiId, integrationId, responseId))),
-                    patch(() -> body(IntegrationResponse.class, patch -> respond(OK,
-                        () -> service.updateIntegrationResponse(apiId, integrationId, responseId, patch)))),
-                    delete(() -> respondEmpty(
-                        () -> service.deleteIntegrationResponse(apiId, integrationId, responseId))))))))));
+                get(() -> this.<Integration>ok(apiId, r -> new GetIntegration(integrationId, r))),
+                patch(() -> body(Integration.class,
+                    in -> this.<Integration>ok(apiId, r -> new UpdateIntegration(integrationId, in, r)))),
+                delete(() -> deleted(apiId, r -> new DeleteIntegration(integrationId, r))))),
+            pathPrefix("integrationresponses", () -> integrationResponses(apiId, integrationId)))));
+  }
+
+  private Route integrationResponses(String apiId, String integrationId) {
+    return concat(
+        pathEndOrSingleSlash(() -> concat(
+            get(() -> this.<IntegrationResponses>list(apiId, r -> new GetIntegrationResponses(integrationId, r))),
+            post(() -> body(IntegrationResponse.class, in -> this.<IntegrationResponse>created(apiId,
+                r -> new CreateIntegrationResponse(integrationId, in, r)))))),
+        path(PathMatchers.segment(), id -> concat(
+            get(() -> this.<IntegrationResponse>ok(apiId, r -> new GetIntegrationResponse(integrationId, id, r))),
+            patch(() -> body(IntegrationResponse.class, in -> this.<IntegrationResponse>ok(apiId,
+                r -> new UpdateIntegrationResponse(integrationId, id, in, r)))),
+            delete(() -> deleted(apiId, r -> new DeleteIntegrationResponse(integrationId, id, r))))));
   }
 
   private Route stages(String apiId) {
     return concat(
         pathEndOrSingleSlash(() -> concat(
-            get(() -> listParams((max, token) -> respond(OK, () -> service.getStages(apiId, max, token)))),
-            post(() -> body(Stage.class, stage -> respond(CREATED, () -> service.createStage(apiId, stage)))))),
-        path(PathMatchers.segment(), stageName -> concat(
-            get(() -> respond(OK, () -> service.getStage(apiId, stageName))),
-            patch(() -> body(Stage.class, patch -> respond(OK, () -> service.updateStage(apiId, stageName, patch)))),
-            delete(() -> respondEmpty(() -> service.deleteStage(apiId, stageName))))));
+            get(() -> list(apiId, GetStages::new)),
+            post(() -> body(Stage.class, in -> this.<Stage>created(apiId, r -> new CreateStage(in, r)))))),
+        path(PathMatchers.segment(), name -> concat(
+            get(() -> this.<Stage>ok(apiId, r -> new GetStage(name, r))),
+            patch(() -> body(Stage.class, in -> this.<Stage>ok(apiId, r -> new UpdateStage(name, in, r)))),
+            delete(() -> deleted(apiId, r -> new DeleteStage(name, r))))));
   }
 
   private Route deployments(String apiId) {
     return concat(
         pathEndOrSingleSlash(() -> concat(
-            get(() -> listParams((max, token) -> respond(OK, () -> service.getDeployments(apiId, max, token)))),
-            post(() -> body(DeploymentInput.class, input -> respond(CREATED,
-                () -> service.createDeployment(apiId, input.stageName(), input.description())))))),
-        path(PathMatchers.segment(), deploymentId -> concat(
-            get(() -> respond(OK, () -> service.getDeployment(apiId, deploymentId))),
-            patch(() -> body(DeploymentInput.class, input -> respond(OK,
-                () -> service.updateDeployment(apiId, deploymentId, input.description())))),
-            delete(() -> respondEmpty(() -> service.deleteDeployment(apiId, deploymentId))))));
+            get(() -> list(apiId, GetDeployments::new)),
+            post(() -> body(DeploymentInput.class, in -> this.<Deployment>created(apiId,
+                r -> new CreateDeployment(in.stageName(), in.description(), r)))))),
+        path(PathMatchers.segment(), id -> concat(
+            get(() -> this.<Deployment>ok(apiId, r -> new GetDeployment(id, r))),
+            patch(() -> body(DeploymentInput.class,
+                in -> this.<Deployment>ok(apiId, r -> new UpdateDeployment(id, in.description(), r)))),
+            delete(() -> deleted(apiId, r -> new DeleteDeployment(id, r))))));
+  }
+
+  // ---- One operation: 200 / 201 / 204 with the entity's answer, or its error -------------------------------
+
+  private <T> Route ok(String apiId, Function<ActorRef<StatusReply<T>>, ApiEntity.Command> command) {
+    return respond(OK, () -> service.ask(apiId, command));
+  }
+
+  private <T> Route created(String apiId, Function<ActorRef<StatusReply<T>>, ApiEntity.Command> command) {
+    return respond(CREATED, () -> service.ask(apiId, command));
+  }
+
+  private Route deleted(String apiId, Function<ActorRef<StatusReply<Done>>, ApiEntity.Command> command) {
+    return respondEmpty(() -> service.ask(apiId, command));
+  }
+
+  private <L extends ApiEntity.Listing<?>> Route list(
+      String apiId, Function<ActorRef<StatusReply<L>>, ApiEntity.Command> command) {
+    return listParams((max, token) -> respond(OK,
+        () -> service.ask(apiId, command).thenApply(all -> Paging.page(all.items(), max, token))));
   }
 
   // ---- Plumbing ---------------------------------------------------------------------------------------------

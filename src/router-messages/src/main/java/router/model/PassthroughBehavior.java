@@ -1,4 +1,4 @@
-package router.integration;
+package router.model;
 
 /**
  * What happens to a message body when no request template matches: API Gateway's {@code passthroughBehavior}.
