@@ -44,8 +44,12 @@ class ConnectionsCliTest {
 
   private static Run aws(String arguments) throws Exception {
     String endpoint = "http://127.0.0.1:" + node.node.executeApiAddress().getPort() + "/" + apiId + "/dev";
+    return bash("aws apigatewaymanagementapi " + arguments + " --endpoint-url " + endpoint + "\n");
+  }
+
+  private static Run bash(String commands) throws Exception {
     Path script = Files.createTempFile(dir, "cli", ".sh");
-    Files.writeString(script, "aws apigatewaymanagementapi " + arguments + " --endpoint-url " + endpoint + "\n");
+    Files.writeString(script, "set -euo pipefail\n" + commands);
     ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).directory(dir.toFile())
         .redirectErrorStream(true);
     builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
@@ -63,11 +67,11 @@ class ConnectionsCliTest {
     WsClient client = WsClient.connect(node.wsUrl(apiId, "dev"));
     String id = ConnectionsFixture.connectionId(client);
 
-    Run posted = aws("post-to-connection --connection-id '" + id + "' --data 'Hello from the CLI'");
+    Run posted = aws("post-to-connection --connection-id='" + id + "' --data 'Hello from the CLI'");
     assertEquals(new Run(0, ""), posted);
     assertEquals("Hello from the CLI", client.next());
 
-    Run described = aws("get-connection --connection-id '" + id + "'");
+    Run described = aws("get-connection --connection-id='" + id + "'");
     assertEquals(0, described.exit(), described.output());
     JsonNode connection = JSON.readTree(described.output());
     assertTrue(Instant.parse(connection.get("ConnectedAt").asText()).toEpochMilli() >= before - 1000,
@@ -75,13 +79,32 @@ class ConnectionsCliTest {
     assertTrue(connection.has("LastActiveAt"), described.output());
     assertEquals("127.0.0.1", connection.get("Identity").get("SourceIp").asText());
 
-    assertEquals(new Run(0, ""), aws("delete-connection --connection-id '" + id + "'"));
+    assertEquals(new Run(0, ""), aws("delete-connection --connection-id='" + id + "'"));
     assertEquals(1000, client.awaitClose().code());
     lifecycle.await(EventContext.DISCONNECT, id);
 
-    Run gone = aws("post-to-connection --connection-id '" + id + "' --data late");
+    Run gone = aws("post-to-connection --connection-id='" + id + "' --data late");
     assertTrue(gone.exit() != 0, gone.output());
     assertTrue(gone.output().contains("An error occurred (GoneException) when calling the PostToConnection operation"),
         gone.output());
+  }
+
+  @Test
+  void theReadmeExampleWorksVerbatim() throws Exception {
+    WsClient client = WsClient.connect(node.wsUrl(apiId, "dev"));
+    String id = ConnectionsFixture.connectionId(client);
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String start = "<!-- connections -->";
+    String block = readme.substring(readme.indexOf(start) + start.length(), readme.indexOf("<!-- /connections -->"))
+        .replace("```bash", "").replace("```", "");
+    // only the connection id and the port are the test's own; API is what the quickstart set
+    String script = "API=" + apiId + "\n" + block
+        .replace("C='1qLLhhNK-T_7RJc='", "C='" + id + "'")
+        .replace("127.0.0.1:8080", "127.0.0.1:" + node.node.executeApiAddress().getPort());
+    Run run = bash(script);
+    assertEquals(0, run.exit(), run.output());
+    assertEquals("Hello from the backend", client.next());
+    assertTrue(run.output().contains("\"ConnectedAt\""), run.output());
+    assertEquals(1000, client.awaitClose().code());
   }
 }
