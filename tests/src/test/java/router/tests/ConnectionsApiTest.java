@@ -72,6 +72,14 @@ class ConnectionsApiTest {
     return call("POST", url(apiId, "dev", connectionId), body);
   }
 
+  private static HttpResponse<String> postChunked(String connectionId, byte[] body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url(apiId, "dev", connectionId)))
+        .timeout(Duration.ofSeconds(10))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+        .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   private static void assertError(int status, String type, HttpResponse<String> response) {
     assertEquals(status, response.statusCode(), response.body());
     assertEquals(type, response.headers().firstValue("x-amzn-ErrorType").orElse(null));
@@ -107,6 +115,21 @@ class ConnectionsApiTest {
       // nothing of the refused post reaches the client: the next message is the next post
       assertEquals(200, post(id, bytes("after")).statusCode());
       assertEquals("after", client.next());
+
+      // the same without a declared length (chunked transfer encoding)
+      assertEquals(200, postChunked(id, bytes(whole)).statusCode());
+      assertEquals(whole, client.next());
+      assertError(413, "PayloadTooLargeException", postChunked(id, bytes(whole + "y")));
+    }
+  }
+
+  @Test
+  void aBodyFarOverTheLimitIsPayloadTooLargeToo() throws Exception {
+    try (WsClient client = WsClient.connect(node.wsUrl(apiId, "dev"))) {
+      String id = ConnectionsFixture.connectionId(client);
+      // larger than pekko-http's own max-content-length (8m): still API Gateway's answer, not pekko-http's
+      assertError(413, "PayloadTooLargeException", post(id, new byte[9 * 1024 * 1024]));
+      assertTrue(client.isOpen());
     }
   }
 

@@ -94,20 +94,27 @@ final class ConnectionsApi {
   }
 
   private Route postToConnection(ActorRef<ConnectionActor.Command> actor) {
-    return extractRequestEntity(entity -> extractMaterializer(materializer -> onComplete(
-        entity.withSizeLimit(maxDataBytes).toStrict(askTimeout.toMillis(), materializer),
-        body -> {
-          if (body.isFailure()) return complete(bodyFailure(body.failed().get()));
-          ByteString data = body.get().getData();
-          String text = utf8(data);
-          CompletionStage<Done> sent = text != null
-              ? AskPattern.askWithStatus(actor, replyTo -> new ConnectionActor.Send(text, replyTo), askTimeout,
-                  system.scheduler())
-              : AskPattern.askWithStatus(actor,
-                  replyTo -> new ConnectionActor.SendBinary(data.toArray(), replyTo), askTimeout, system.scheduler());
-          return completeWithFuture(sent.handle((done, failure) ->
-              failure == null ? HttpResponse.create().withStatus(StatusCodes.OK) : error(failure)));
-        })));
+    return extractRequestEntity(entity -> extractMaterializer(materializer -> {
+      // A declared length over the limit is refused unread (pekko-http's own max-content-length would otherwise
+      // fail the entity first for very large ones); a chunked body is cut off by the size limit while read.
+      if (entity.getContentLengthOption().orElse(0L) > maxDataBytes) return complete(tooLarge());
+      CompletionStage<Done> sent = entity.withSizeLimit(maxDataBytes)
+          .toStrict(askTimeout.toMillis(), materializer)
+          .thenCompose(body -> send(actor, body.getData()));
+      return completeWithFuture(sent.handle((done, failure) -> failure == null
+          ? HttpResponse.create().withStatus(StatusCodes.OK)
+          : causeOf(failure) instanceof EntityStreamSizeException ? tooLarge() : error(failure)));
+    }));
+  }
+
+  /** Valid UTF-8 goes to the client as one text message, anything else as one binary message (as AWS does). */
+  private CompletionStage<Done> send(ActorRef<ConnectionActor.Command> actor, ByteString data) {
+    String text = utf8(data);
+    return text != null
+        ? AskPattern.askWithStatus(actor, replyTo -> new ConnectionActor.Send(text, replyTo), askTimeout,
+            system.scheduler())
+        : AskPattern.askWithStatus(actor, replyTo -> new ConnectionActor.SendBinary(data.toArray(), replyTo),
+            askTimeout, system.scheduler());
   }
 
   private Route getConnection(ActorRef<ConnectionActor.Command> actor) {
@@ -150,12 +157,9 @@ final class ConnectionsApi {
     }
   }
 
-  private HttpResponse bodyFailure(Throwable failure) {
-    if (causeOf(failure) instanceof EntityStreamSizeException) {
-      return error(new PayloadTooLargeException(
-          "The data exceeds the maximum size allowed (" + maxDataBytes + " bytes)"));
-    }
-    return error(failure);
+  private HttpResponse tooLarge() {
+    return error(new PayloadTooLargeException(
+        "The data exceeds the maximum size allowed (" + maxDataBytes + " bytes)"));
   }
 
   /**
