@@ -67,12 +67,12 @@ public final class Connection {
     BoundedSourceQueue<ServerMessage> queue = outbound;
     if (queue == null) return QueueOfferResult.closed();
     long size = sizeOf(message);
-    long after = queuedBytes.addAndGet(size);
-    // A message alone in the queue is always taken (see OutboundLimits), else the byte bound holds.
-    if (after > maxQueuedBytes && after != size) {
-      queuedBytes.addAndGet(-size);
-      return QueueOfferResult.dropped();
-    }
+    long queued;
+    do {
+      queued = queuedBytes.get();
+      // A message alone in the queue is always taken (see OutboundLimits), else the byte bound holds.
+      if (queued > 0 && queued + size > maxQueuedBytes) return QueueOfferResult.dropped();
+    } while (!queuedBytes.compareAndSet(queued, queued + size));
     QueueOfferResult result = queue.offer(message);
     if (result != QueueOfferResult.enqueued()) queuedBytes.addAndGet(-size);
     return result;

@@ -16,7 +16,6 @@ import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
-import org.apache.pekko.http.javadsl.server.PathMatcher1;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.japi.Pair;
@@ -59,13 +58,13 @@ public final class ExecuteApiRoutes {
   public Route route() {
     return concat(
         // Host-based form, as on AWS: Host {apiId}.execute-api.{anything}, path /{stage}[/@connections/{id}].
-        host(EXECUTE_API_HOST, apiId -> stageRoutes(apiId.toLowerCase(Locale.ROOT), PathMatchers.segment())),
+        host(EXECUTE_API_HOST, apiId -> stageRoutes(apiId.toLowerCase(Locale.ROOT))),
         // Path form: /{apiId}/{stage}[/@connections/{id}].
-        pathPrefix(PathMatchers.segment(), apiId -> stageRoutes(apiId, PathMatchers.segment())));
+        pathPrefix(PathMatchers.segment(), apiId -> stageRoutes(apiId)));
   }
 
-  private Route stageRoutes(String apiId, PathMatcher1<String> stage) {
-    return pathPrefix(stage, stageName -> concat(
+  private Route stageRoutes(String apiId) {
+    return pathPrefix(PathMatchers.segment(), stageName -> concat(
         path(PathMatchers.segment(CONNECTIONS).slash(PathMatchers.segment()),
             connectionId -> connectionsApi.route(apiId, stageName, connectionId)),
         pathEnd(() -> webSocket(apiId, stageName))));
