@@ -18,6 +18,8 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
+  private final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
+  private final java.io.ByteArrayOutputStream partialBinary = new java.io.ByteArrayOutputStream();
   private WebSocket socket;
 
   /** Record of a close received from the server. */
@@ -84,6 +86,18 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** The next binary message, waiting up to 10 s; fails the test if none arrives. */
+  byte[] nextBinary() {
+    try {
+      byte[] message = binaries.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      if (message == null) throw new AssertionError("no binary message within " + WAIT);
+      return message;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   /** The close the server sent, waiting up to 10 s. */
   Closed awaitClose() {
     closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
@@ -100,6 +114,19 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     if (last) {
       messages.add(partial.toString());
       partial.setLength(0);
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+    byte[] bytes = new byte[data.remaining()];
+    data.get(bytes);
+    partialBinary.writeBytes(bytes);
+    if (last) {
+      binaries.add(partialBinary.toByteArray());
+      partialBinary.reset();
     }
     webSocket.request(1);
     return null;

@@ -1,20 +1,25 @@
 package router.connection;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.KillSwitch;
 import org.apache.pekko.stream.QueueOfferResult;
 import router.runtime.ConnectionInfo;
 import router.runtime.ServerMessage;
 
 /**
- * A live WebSocket connection on this node: its identity, when it was last active, and its bounded outbound queue
- * (messages pushed to the client besides the replies of its own messages), and its {@link ConnectionActor}.
- * Registered in {@link ConnectionRegistry} while the socket is open.
+ * A live WebSocket connection on this node: its identity, when it was last active, its outbound queue (messages
+ * pushed to the client besides the replies of its own messages, bounded in messages and bytes) and its
+ * {@link ConnectionActor}. Registered in {@link ConnectionRegistry} while the socket is open.
  */
 public final class Connection {
   private final ConnectionInfo info;
+  private final AtomicLong queuedBytes = new AtomicLong();
   private volatile long lastActiveAt;
   private volatile BoundedSourceQueue<ServerMessage> outbound;
+  private volatile long maxQueuedBytes = Long.MAX_VALUE;
+  private volatile KillSwitch killSwitch;
   private volatile ActorRef<ConnectionActor.Command> actor;
 
   public Connection(ConnectionInfo info) {
@@ -39,7 +44,9 @@ public final class Connection {
     lastActiveAt = now;
   }
 
-  void attach(BoundedSourceQueue<ServerMessage> queue) {
+  void attach(BoundedSourceQueue<ServerMessage> queue, long maxBytes, KillSwitch stream) {
+    this.maxQueuedBytes = maxBytes;
+    this.killSwitch = stream;
     this.outbound = queue;
   }
 
@@ -52,9 +59,68 @@ public final class Connection {
     return actor;
   }
 
-  /** Queues a message for the client; {@code Dropped} when the queue is full, {@code QueueClosed} when gone. */
+  /**
+   * Queues a message for the client; {@code Dropped} when the queue is full (in messages or bytes),
+   * {@code QueueClosed} when the connection is gone.
+   */
   public QueueOfferResult push(ServerMessage message) {
     BoundedSourceQueue<ServerMessage> queue = outbound;
-    return queue == null ? QueueOfferResult.closed() : queue.offer(message);
+    if (queue == null) return QueueOfferResult.closed();
+    long size = sizeOf(message);
+    long queued;
+    do {
+      queued = queuedBytes.get();
+      // A message alone in the queue is always taken (see OutboundLimits), else the byte bound holds.
+      if (queued > 0 && queued + size > maxQueuedBytes) return QueueOfferResult.dropped();
+    } while (!queuedBytes.compareAndSet(queued, queued + size));
+    QueueOfferResult result = queue.offer(message);
+    if (result != QueueOfferResult.enqueued()) queuedBytes.addAndGet(-size);
+    return result;
+  }
+
+  /** The stream took {@code message} from the queue to write it to the socket. */
+  void taken(ServerMessage message) {
+    queuedBytes.addAndGet(-sizeOf(message));
+  }
+
+  /** The stream has ended: what the queue held is gone with it. */
+  void discardQueued() {
+    queuedBytes.set(0);
+  }
+
+  /** Bytes of payload waiting in the outbound queue. */
+  public long queuedBytes() {
+    return queuedBytes.get();
+  }
+
+  /**
+   * Ends the connection's stream now, ahead of anything queued: the client gets close 1000, then (as for every end
+   * of the stream) the connection is unregistered and {@code $disconnect} runs.
+   */
+  void close() {
+    KillSwitch stream = killSwitch;
+    if (stream != null) stream.shutdown();
+  }
+
+  /** Payload bytes of a message: UTF-8 length of a text, length of a binary, 0 for a close. */
+  static long sizeOf(ServerMessage message) {
+    if (message instanceof ServerMessage.Text text) return utf8Length(text.text());
+    if (message instanceof ServerMessage.Binary binary) return binary.bytes().size();
+    return 0;
+  }
+
+  private static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) bytes += 1;
+      else if (c < 0x800) bytes += 2;
+      else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    }
+    return bytes;
   }
 }

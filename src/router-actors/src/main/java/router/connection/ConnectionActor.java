@@ -10,6 +10,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.util.ByteString;
 import router.CborSerializable;
 import router.errors.GoneException;
 import router.errors.LimitExceededException;
@@ -31,18 +32,22 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
   /** Sends a text message to the client; refused with 429 when its outbound queue is full, 410 when gone. */
   public record Send(String data, ActorRef<StatusReply<Done>> replyTo) implements Command, CborSerializable {}
 
+  /** Sends a binary message to the client; refused as {@link Send} is. */
+  public record SendBinary(byte[] data, ActorRef<StatusReply<Done>> replyTo) implements Command, CborSerializable {}
+
   /** Describes the connection. */
   public record Describe(ActorRef<ConnectionDescription> replyTo) implements Command, CborSerializable {}
 
-  /** Closes the connection with 1000 (normal closure). */
+  /**
+   * Closes the connection with 1000 (normal closure) at once, ahead of queued messages; {@code $disconnect} runs
+   * when the stream has ended.
+   */
   public record Disconnect(ActorRef<Done> replyTo) implements Command, CborSerializable {}
 
   /** The connection's stream has ended, however it ended. Local only: sent by the stream on this node. */
   record StreamTerminated() implements Command, NoSerializationVerificationNeeded {}
 
   private record DisconnectRouteDone() implements Command, NoSerializationVerificationNeeded {}
-
-  private static final int NORMAL_CLOSURE = 1000;
 
   private final Connection connection;
   private final MessageProcessor processor;
@@ -64,7 +69,9 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(Send.class, this::onSend)
+        .onMessage(Send.class, send -> onSend(new ServerMessage.Text(send.data()), send.replyTo()))
+        .onMessage(SendBinary.class,
+            send -> onSend(new ServerMessage.Binary(ByteString.fromArray(send.data())), send.replyTo()))
         .onMessage(Describe.class, this::onDescribe)
         .onMessage(Disconnect.class, this::onDisconnect)
         .onMessage(StreamTerminated.class, this::onStreamTerminated)
@@ -72,16 +79,15 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         .build();
   }
 
-  private Behavior<Command> onSend(Send send) {
-    QueueOfferResult result = terminated ? QueueOfferResult.closed()
-        : connection.push(new ServerMessage.Text(send.data()));
+  private Behavior<Command> onSend(ServerMessage message, ActorRef<StatusReply<Done>> replyTo) {
+    QueueOfferResult result = terminated ? QueueOfferResult.closed() : connection.push(message);
     if (result == QueueOfferResult.enqueued()) {
-      send.replyTo().tell(StatusReply.ack());
+      replyTo.tell(StatusReply.ack());
     } else if (result == QueueOfferResult.dropped()) {
-      send.replyTo().tell(StatusReply.error(new LimitExceededException(
+      replyTo.tell(StatusReply.error(new LimitExceededException(
           "The outbound queue of connection " + connection.connectionId() + " is full")));
     } else {
-      send.replyTo().tell(StatusReply.error(new GoneException(
+      replyTo.tell(StatusReply.error(new GoneException(
           "The connection " + connection.connectionId() + " is gone")));
     }
     return this;
@@ -95,7 +101,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
   }
 
   private Behavior<Command> onDisconnect(Disconnect disconnect) {
-    if (!terminated) connection.push(new ServerMessage.Close(NORMAL_CLOSURE, ""));
+    if (!terminated) connection.close();
     disconnect.replyTo().tell(Done.getInstance());
     return this;
   }
@@ -104,6 +110,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     if (this.terminated) return this;
     this.terminated = true;
     registry.unregister(connection);
+    connection.discardQueued();
     getContext().pipeToSelf(processor.onDisconnect(connection.info()), (done, failure) -> new DisconnectRouteDone());
     return this;
   }

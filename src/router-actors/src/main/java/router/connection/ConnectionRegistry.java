@@ -37,6 +37,13 @@ public final class ConnectionRegistry {
     return connections.get(connectionId);
   }
 
+  /** Bytes waiting in the outbound queues of all connections on this node. */
+  public long queuedBytes() {
+    long total = 0;
+    for (Connection connection : connections.values()) total += connection.queuedBytes();
+    return total;
+  }
+
   public int size() {
     return connections.size();
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpHeader;
@@ -20,6 +21,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.japi.Pair;
 import router.connection.Connection;
 import router.connection.ConnectionFlow;
+import router.connection.OutboundLimits;
 import router.engine.RouterEngine;
 import router.node.ws.WebSocketSettings;
 import router.node.ws.WebSocketUpgrades;
@@ -29,38 +31,62 @@ import router.runtime.ConnectionInfo;
 import router.runtime.StageHandle;
 
 /**
- * The execute-api listener: {@code ws://HOST/{apiId}/{stage}} upgrades to a WebSocket whose messages are routed by
- * the stage's live deployment. Runs {@code $connect} before the upgrade completes; a stage that is not deployed
- * answers 403 like API Gateway.
+ * The execute-api listener: {@code ws://HOST/{apiId}/{stage}} (or {@code Host: {apiId}.execute-api.*} and
+ * {@code /{stage}}) upgrades to a WebSocket whose messages are routed by the stage's live deployment, and
+ * {@code /{apiId}/{stage}/@connections/{connectionId}} serves the {@link ConnectionsApi}. Runs {@code $connect}
+ * before the upgrade completes; a stage that is not deployed answers 403 like API Gateway.
  */
 public final class ExecuteApiRoutes {
+  /** A host name of API Gateway's form, {@code {apiId}.execute-api.{region}.amazonaws.com}, any suffix. */
+  private static final Pattern EXECUTE_API_HOST =
+      Pattern.compile("^([a-z0-9]+)\\.execute-api\\..+$", Pattern.CASE_INSENSITIVE);
+  private static final String CONNECTIONS = "@connections";
+
   private final RouterEngine engine;
   private final WebSocketSettings webSocket;
+  private final OutboundLimits outbound;
+  private final ConnectionsApi connectionsApi;
 
   public ExecuteApiRoutes(RouterEngine engine, WebSocketSettings webSocket) {
     this.engine = engine;
     this.webSocket = webSocket;
+    this.outbound = OutboundLimits.from(engine.system().settings().config());
+    this.connectionsApi = new ConnectionsApi(engine.system(), engine.stages(), engine.connections(),
+        engine.settings().maxMessageBytes(), engine.settings().askTimeout());
   }
 
   public Route route() {
-    return path(PathMatchers.segment().slash(PathMatchers.segment()), (apiId, stageName) ->
-        extractRequest(request -> extractClientIP(ip -> {
-          Optional<WebSocketUpgrade> upgrade = request.getAttribute(
-              org.apache.pekko.http.javadsl.model.AttributeKeys.webSocketUpgrade);
-          StageHandle stage = engine.stages().handle(apiId, stageName);
-          if (stage == null) return complete(message(403, GatewayMessages.FORBIDDEN));
-          if (upgrade.isEmpty()) return complete(message(426, "Upgrade Required"));
-          ConnectionInfo info = connectionInfo(apiId, stageName, stage, request, ip);
-          return onSuccess(engine.processor().onConnect(info), outcome -> accept(upgrade.get(), info, outcome));
-        })));
+    return concat(
+        // Host-based form, as on AWS: Host {apiId}.execute-api.{anything}, path /{stage}[/@connections/{id}].
+        host(EXECUTE_API_HOST, apiId -> stageRoutes(apiId.toLowerCase(Locale.ROOT))),
+        // Path form: /{apiId}/{stage}[/@connections/{id}].
+        pathPrefix(PathMatchers.segment(), apiId -> stageRoutes(apiId)));
+  }
+
+  private Route stageRoutes(String apiId) {
+    return pathPrefix(PathMatchers.segment(), stageName -> concat(
+        path(PathMatchers.segment(CONNECTIONS).slash(PathMatchers.segment()),
+            connectionId -> connectionsApi.route(apiId, stageName, connectionId)),
+        pathEnd(() -> webSocket(apiId, stageName))));
+  }
+
+  private Route webSocket(String apiId, String stageName) {
+    return extractRequest(request -> extractClientIP(ip -> {
+      Optional<WebSocketUpgrade> upgrade = request.getAttribute(
+          org.apache.pekko.http.javadsl.model.AttributeKeys.webSocketUpgrade);
+      StageHandle stage = engine.stages().handle(apiId, stageName);
+      if (stage == null) return complete(message(403, GatewayMessages.FORBIDDEN));
+      if (upgrade.isEmpty()) return complete(message(426, "Upgrade Required"));
+      ConnectionInfo info = connectionInfo(apiId, stageName, stage, request, ip);
+      return onSuccess(engine.processor().onConnect(info), outcome -> accept(upgrade.get(), info, outcome));
+    }));
   }
 
   private Route accept(WebSocketUpgrade upgrade, ConnectionInfo info, ConnectOutcome outcome) {
     if (!outcome.accepted()) return complete(message(outcome.statusCode(), outcome.message()));
     Connection connection = new Connection(info);
     return complete(WebSocketUpgrades.handle(upgrade,
-        ConnectionFlow.create(connection, engine.connections(), engine.settings().maxInFlight(),
-            engine.settings().outboundBuffer()),
+        ConnectionFlow.create(connection, engine.connections(), engine.settings().maxInFlight(), outbound),
         webSocket, Optional.ofNullable(outcome.subprotocol()), info.connectionId()));
   }
 

@@ -321,6 +321,8 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
     }
     if (message instanceof ServerMessage.Text text) {
       send(Rfc6455.textFrame(text.text()));
+    } else if (message instanceof ServerMessage.Binary binary) {
+      send(Rfc6455.binaryFrame(binary.bytes()));
     } else if (message instanceof ServerMessage.Close close) {
       if (CloseCodes.isSendable(close.code())) {
         startClosing(close.code(), close.reason() == null ? "" : close.reason());

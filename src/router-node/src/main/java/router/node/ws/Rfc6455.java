@@ -30,6 +30,7 @@ final class Rfc6455 {
   static final int MASK_KEY_BYTES = 4;
 
   private static final Protocol.Opcode TEXT = Protocol.Opcode$.MODULE$.forCode((byte) OP_TEXT);
+  private static final Protocol.Opcode BINARY = Protocol.Opcode$.MODULE$.forCode((byte) OP_BINARY);
   private static final Protocol.Opcode CLOSE = Protocol.Opcode$.MODULE$.forCode((byte) OP_CLOSE);
   private static final Protocol.Opcode PONG = Protocol.Opcode$.MODULE$.forCode((byte) OP_PONG);
 
@@ -38,6 +39,11 @@ final class Rfc6455 {
   /** An unmasked, unfragmented text frame. */
   static FrameStart textFrame(String text) {
     return FrameEvent.fullFrame(TEXT, Option.empty(), ByteString.fromString(text), true, false, false, false);
+  }
+
+  /** An unmasked, unfragmented binary frame. */
+  static FrameStart binaryFrame(ByteString bytes) {
+    return FrameEvent.fullFrame(BINARY, Option.empty(), bytes, true, false, false, false);
   }
 
   /** §5.5.3: the Pong answering a Ping carries the Ping's payload. */
