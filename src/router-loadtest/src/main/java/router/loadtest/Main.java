@@ -20,6 +20,7 @@ import router.loadtest.json.JsonWriter;
 import router.loadtest.report.Comparison;
 import router.loadtest.report.ComparisonRow;
 import router.loadtest.report.HtmlReport;
+import router.loadtest.report.Integrations;
 import router.loadtest.run.ConnectRun;
 import router.loadtest.run.HttpRun;
 import router.loadtest.run.IdleRun;
@@ -178,7 +179,13 @@ public final class Main {
   private static int compare(Config config, PrintStream out) throws IOException {
     Path dir = Path.of(config.getConfig(LoadSettings.PATH).getString("dir"));
     List<ComparisonRow> rows = Comparison.rows(dir);
-    out.print(Comparison.table(rows));
+    List<Integrations.Row> integrations = Integrations.rows(dir);
+    if (!rows.isEmpty() || integrations.isEmpty()) out.print(Comparison.table(rows));
+    if (!integrations.isEmpty()) {
+      if (!rows.isEmpty()) out.println();
+      out.print(Integrations.table(integrations));
+      write(dir.resolve("integrations.json"), JsonWriter.write(Integrations.toMap(integrations)) + "\n");
+    }
     write(dir.resolve("comparison.json"), JsonWriter.write(Comparison.toMap(rows)) + "\n");
     String preamble = "Same run, same client, same settings; client and server share the machine's cores. "
         + "Results in " + dir.toAbsolutePath() + ".";

@@ -14,8 +14,8 @@ import router.loadtest.json.JsonReader;
  * Router ÷ baseline from a directory of results named {@code <test>-baseline.json} and
  * {@code <test>-router.json}: the table the bench prints, its JSON, and an HTML page overlaying
  * both runs of each test. Tests: max (highest sustained open-loop rate), half (open loop at half
- * the baseline's max), closed (closed-loop saturation), connect, idle, push, proxy (HTTP_PROXY
- * route, once it exists).
+ * the baseline's max), closed (closed-loop saturation), connect, idle, push. The integrations
+ * test compares the router with itself: see {@link Integrations}.
  */
 public final class Comparison {
 
@@ -38,8 +38,7 @@ public final class Comparison {
       new Metric("idle", "heapPerConnectionBytes", "heap per idle connection (bytes)", Target.ratioAtMost(1.25)),
       new Metric("idle", "rssPerConnectionBytes", "RSS per idle connection (bytes)", Target.NONE),
       new Metric("push", "throughput", "@connections push rate (msg/s)", Target.NONE),
-      new Metric("push", "latencyMs.p99", "push p99 (ms)", Target.NONE),
-      new Metric("proxy", "throughput", "highest sustained rate, HTTP_PROXY (msg/s)", Target.NONE));
+      new Metric("push", "latencyMs.p99", "push p99 (ms)", Target.NONE));
 
   private Comparison() {}
 
@@ -103,7 +102,7 @@ public final class Comparison {
           .append("\">").append(row.verdict()).append("</td></tr>\n");
     }
     body.append("</table>\n");
-    for (String test : List.of("max", "half", "closed", "connect", "push", "proxy")) {
+    for (String test : List.of("max", "half", "closed", "connect", "push")) {
       List<RunData> runs = new ArrayList<>();
       List<String> names = new ArrayList<>();
       for (String side : List.of("baseline", "router")) {
