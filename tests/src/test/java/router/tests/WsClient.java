@@ -26,9 +26,15 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   private volatile Closed closeFrame;
 
   static WsClient connect(String url) {
+    return connect(url, java.util.Map.of());
+  }
+
+  /** Connects with extra handshake headers. */
+  static WsClient connect(String url, java.util.Map<String, String> headers) {
     WsClient client = new WsClient();
-    client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-        .connectTimeout(WAIT)
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+    headers.forEach(builder::header);
+    client.socket = builder
         .buildAsync(URI.create(url), client)
         .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
         .join();

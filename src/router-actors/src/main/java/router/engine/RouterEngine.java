@@ -34,8 +34,9 @@ import router.integration.Bulkheads;
 import router.integration.IntegrationBackends;
 import router.integration.VpcLinkTargets;
 import router.integration.actor.ActorBackend;
-import router.integration.vpclink.VpcLinkBackend;
+import router.integration.http.HttpBackend;
 import router.integration.lambda.LambdaBackend;
+import router.integration.vpclink.VpcLinkBackend;
 import router.runtime.MessageProcessor;
 import router.storage.Storage;
 import router.template.TemplateEngine;
@@ -113,12 +114,12 @@ public final class RouterEngine {
 
   /** The backend of every integration kind on this node. */
   private static IntegrationBackends nodeBackends(ActorSystem<?> system, VpcLinkTargets vpcLinks) {
-    IntegrationBackends backends = IntegrationBackends.standard()
+    return IntegrationBackends.standard()
+        .with(BackendKind.HTTP, HttpBackend.create(system))
+        // Through a VPC link, HTTP goes to the link's private targets: its transport has no egress restriction.
+        .with(BackendKind.VPC_LINK, new VpcLinkBackend(vpcLinks, HttpBackend.throughVpcLinks(system)))
         .with(BackendKind.LAMBDA, LambdaBackend.create(system))
         .with(BackendKind.ACTOR, new ActorBackend(system));
-    // Through a VPC link, HTTP goes to private targets: the link's transport is the HTTP backend without egress
-    // restrictions (until the HTTP backend exists, calls through a link fail like plain HTTP ones).
-    return backends.with(BackendKind.VPC_LINK, new VpcLinkBackend(vpcLinks, backends.of(BackendKind.HTTP)));
   }
 
   private static TemplateLimits templateLimits(RouterSettings s) {

@@ -1,0 +1,180 @@
+package router.integration.http;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.http.javadsl.model.ContentType;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
+import org.apache.pekko.http.javadsl.model.HttpMethod;
+import org.apache.pekko.http.javadsl.model.HttpMethods;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.stream.Materializer;
+import router.integration.IntegrationException;
+import router.integration.IntegrationRequest;
+import router.integration.IntegrationResult;
+import router.integration.egress.EgressRefusedException;
+
+/**
+ * One integration call on a pooled connection: send, read the whole answer within the deadline, return the
+ * connection for reuse. When the caller cancels the result (its deadline passed), the connection is aborted, so the
+ * backend sees its request end; a connection that failed or was cancelled is never reused.
+ */
+final class HttpExchange {
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+  private static final long MIN_READ_MILLIS = 1;
+
+  private final IntegrationRequest request;
+  private final OutboundRequest outbound;
+  private final HostPool pool;
+  private final HttpSettings settings;
+  private final Materializer materializer;
+  private final CompletableFuture<IntegrationResult> result = new CompletableFuture<>();
+  private volatile PooledConnection connection;
+
+  HttpExchange(IntegrationRequest request, OutboundRequest outbound, HostPool pool, HttpSettings settings,
+      Materializer materializer) {
+    this.request = request;
+    this.outbound = outbound;
+    this.pool = pool;
+    this.settings = settings;
+    this.materializer = materializer;
+  }
+
+  CompletableFuture<IntegrationResult> start() {
+    result.whenComplete((r, error) -> {
+      // cancel(false) by the caller at its deadline: tear the connection down, the backend sees the request end.
+      if (result.isCancelled()) {
+        PooledConnection current = connection;
+        if (current != null) current.abort("Integration request cancelled at its deadline");
+      }
+    });
+    try {
+      send(pekkoRequest(outbound), true);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+    return result;
+  }
+
+  private void send(HttpRequest httpRequest, boolean mayRetry) {
+    PooledConnection current = pool.acquire();
+    if (current == null) {
+      result.completeExceptionally(new IntegrationException("All " + settings.maxConnectionsPerHost()
+          + " connections to " + outbound.target() + " are busy (router.integrations.http.max-connections-per-host)"));
+      return;
+    }
+    connection = current;
+    if (result.isDone()) { // cancelled while acquiring
+      current.abort("Integration request cancelled at its deadline");
+      return;
+    }
+    boolean reused = current.used();
+    boolean[] answered = {false};
+    current.exchange(httpRequest)
+        .thenCompose(response -> {
+          answered[0] = true;
+          return response.entity()
+              .toStrict(Math.max(MIN_READ_MILLIS, TimeUnit.NANOSECONDS.toMillis(request.remainingNanos())),
+                  settings.maxResponseBytes(), materializer)
+              .thenApply(entity -> new Answer(response, entity));
+        })
+        .whenComplete((answer, error) -> {
+          if (error == null) {
+            boolean delivered;
+            try {
+              delivered = result.complete(toResult(answer));
+            } catch (RuntimeException e) {
+              delivered = result.completeExceptionally(e);
+            }
+            if (delivered && !closes(answer.response())) {
+              pool.release(current);
+            } else {
+              current.abort(delivered ? "The backend asked to close the connection" : "Answer after the deadline");
+            }
+            return;
+          }
+          current.abort("Integration request failed");
+          if (result.isDone()) return;
+          // A kept-alive connection the backend closed just as it was reused: one more try on a new connection,
+          // for methods that may be repeated (as pekko-http's own pool does).
+          if (mayRetry && reused && !answered[0] && IDEMPOTENT.contains(outbound.method())
+              && request.remainingNanos() > 0) {
+            send(httpRequest, false);
+          } else {
+            result.completeExceptionally(failure(error, current));
+          }
+        });
+  }
+
+  record Answer(HttpResponse response, HttpEntity.Strict entity) {}
+
+  private Throwable failure(Throwable error, PooledConnection failed) {
+    EgressRefusedException refused = failed.refusal();
+    Throwable cause = error;
+    while (refused == null && cause != null) {
+      if (cause instanceof EgressRefusedException e) refused = e;
+      cause = cause.getCause();
+    }
+    String id = request.integration() == null ? "?" : request.integration().integrationId();
+    String integration = "integration " + id + " (" + request.uri() + ")";
+    if (refused != null) {
+      return new IntegrationException("Egress refused for " + integration + ": " + refused.getMessage());
+    }
+    Throwable root = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return new IntegrationException("HTTP " + integration + " failed: " + root);
+  }
+
+  private static boolean closes(HttpResponse response) {
+    for (HttpHeader header : response.getHeaders()) {
+      if (header.is("connection") && header.value().toLowerCase(Locale.ROOT).contains("close")) return true;
+    }
+    return false;
+  }
+
+  static HttpRequest pekkoRequest(OutboundRequest outbound) {
+    HttpMethod method = HttpMethods.lookup(outbound.method()).orElseThrow(
+        () -> new IntegrationException("Unsupported integrationMethod " + outbound.method()));
+    List<HttpHeader> headers = new ArrayList<>(outbound.headers().size());
+    for (Map.Entry<String, String> header : outbound.headers()) {
+      headers.add(HttpHeader.parse(header.getKey(), header.getValue()));
+    }
+    HttpRequest httpRequest = HttpRequest.create(outbound.pathAndQuery()).withMethod(method).addHeaders(headers);
+    if (outbound.contentType() == null) return httpRequest;
+    ContentType contentType;
+    try {
+      contentType = ContentTypes.parse(outbound.contentType());
+    } catch (RuntimeException e) {
+      contentType = ContentTypes.APPLICATION_JSON;
+    }
+    return httpRequest.withEntity(HttpEntities.create(contentType, outbound.body().getBytes(charset(contentType))));
+  }
+
+  static IntegrationResult toResult(Answer answer) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HttpHeader header : answer.response().getHeaders()) {
+      headers.computeIfAbsent(header.lowercaseName(), n -> new ArrayList<>()).add(header.value());
+    }
+    ContentType contentType = answer.entity().getContentType();
+    if (!contentType.equals(ContentTypes.NO_CONTENT_TYPE)) {
+      headers.put("content-type", List.of(contentType.toString()));
+    }
+    String body = answer.entity().getData().decodeString(charset(contentType));
+    return new IntegrationResult(answer.response().status().intValue(), headers, body);
+  }
+
+  private static Charset charset(ContentType contentType) {
+    return contentType.getCharsetOption().map(c -> c.nioCharset()).orElse(StandardCharsets.UTF_8);
+  }
+}

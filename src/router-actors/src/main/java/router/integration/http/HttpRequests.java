@@ -1,0 +1,123 @@
+package router.integration.http;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import router.integration.EventContext;
+import router.integration.IntegrationException;
+import router.integration.IntegrationRequest;
+import router.integration.IntegrationType;
+
+/**
+ * Turns an {@link IntegrationRequest} of type HTTP or HTTP_PROXY into the {@link OutboundRequest} API Gateway would
+ * send. Pure.
+ *
+ * <ul>
+ *   <li>{@code integrationMethod} {@code ANY} becomes {@code POST}: a WebSocket event carries a body and no method
+ *       of its own (an explicit method is sent as given).
+ *   <li>The body is the rendered request template (HTTP) or the message as received (HTTP_PROXY); on
+ *       {@code $connect} and {@code $disconnect} a proxy integration sends no body.
+ *   <li>On {@code $connect}, HTTP_PROXY forwards the handshake's headers and query string, as API Gateway does,
+ *       except hop-by-hop headers and the WebSocket handshake's own ({@code Sec-WebSocket-Key}, ...). HTTP sends
+ *       only what {@code requestParameters} map ({@code route.request.header.X}, {@code
+ *       route.request.querystring.X}).
+ *   <li>Headers and query string parameters mapped by {@code requestParameters} are added last and replace a
+ *       forwarded value of the same name.
+ * </ul>
+ */
+public final class HttpRequests {
+  static final String DEFAULT_CONTENT_TYPE = "application/json";
+  private static final String CONTENT_TYPE = "content-type";
+
+  /** Not forwarded from the handshake: hop-by-hop (RFC 9110 §7.6.1), set by the client itself, or the upgrade's. */
+  private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
+      "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host",
+      "content-length", "expect", "sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions",
+      "sec-websocket-accept");
+
+  private HttpRequests() {}
+
+  public static OutboundRequest of(IntegrationRequest request) {
+    URI uri = parse(request.uri());
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+    String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+        : uri.getHost();
+    OutboundRequest.Target target = new OutboundRequest.Target(https ? "https" : "http", host, port);
+    boolean proxy = request.type() == IntegrationType.HTTP_PROXY;
+    boolean connect = request.event() != null && EventContext.CONNECT.equals(request.event().eventType());
+
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    StringBuilder query = new StringBuilder(uri.getRawQuery() == null ? "" : uri.getRawQuery());
+    if (proxy && connect) {
+      request.event().headers().forEach((name, values) -> {
+        if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+          for (String value : values) headers.add(Map.entry(name, value));
+        }
+      });
+      request.event().queryString().forEach((name, values) -> {
+        if (!request.queryString().containsKey(name)) {
+          for (String value : values) appendParameter(query, name, value);
+        }
+      });
+    }
+    request.headers().forEach((name, value) -> {
+      headers.removeIf(h -> h.getKey().equalsIgnoreCase(name));
+      headers.add(Map.entry(name, value));
+    });
+    request.queryString().forEach((name, value) -> appendParameter(query, name, value));
+
+    String body = proxy && !EventContext.MESSAGE.equals(eventType(request)) ? "" : request.body();
+    String contentType = null;
+    for (Map.Entry<String, String> header : headers) {
+      if (header.getKey().equalsIgnoreCase(CONTENT_TYPE)) contentType = header.getValue();
+    }
+    headers.removeIf(h -> h.getKey().equalsIgnoreCase(CONTENT_TYPE));
+    if (body == null || body.isEmpty()) {
+      body = "";
+      contentType = null;
+    } else if (contentType == null) {
+      contentType = DEFAULT_CONTENT_TYPE;
+    }
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String pathAndQuery = query.isEmpty() ? path : path + "?" + query;
+    return new OutboundRequest(method(request.method()), target, pathAndQuery, List.copyOf(headers), contentType,
+        body);
+  }
+
+  /** The HTTP method sent for an {@code integrationMethod}: {@code ANY} (or none) is {@code POST}. */
+  static String method(String integrationMethod) {
+    if (integrationMethod == null || integrationMethod.isBlank()) return "POST";
+    String method = integrationMethod.toUpperCase(Locale.ROOT);
+    return "ANY".equals(method) ? "POST" : method;
+  }
+
+  private static String eventType(IntegrationRequest request) {
+    return request.event() == null ? EventContext.MESSAGE : request.event().eventType();
+  }
+
+  private static URI parse(String uri) {
+    try {
+      URI parsed = new URI(uri);
+      String scheme = parsed.getScheme();
+      if (parsed.getHost() == null || scheme == null
+          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+        throw new IntegrationException("Integration URI is not an http(s) URL with a host: " + uri);
+      }
+      return parsed;
+    } catch (java.net.URISyntaxException e) {
+      throw new IntegrationException("Integration URI is not a valid URL: " + uri);
+    }
+  }
+
+  private static void appendParameter(StringBuilder query, String name, String value) {
+    if (!query.isEmpty()) query.append('&');
+    query.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+  }
+}
