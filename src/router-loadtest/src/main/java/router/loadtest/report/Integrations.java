@@ -42,9 +42,10 @@ public final class Integrations {
       return reference == 0 ? null : value / reference;
     }
 
-    /** "PASS", "SHORT", "pending" (a side missing) or "" (no target). */
+    /** "PASS", "SHORT", "pending" (a side missing) or "" (no target, or a figure without reference). */
     public String verdict() {
-      if (reference == null || value == null) return "pending";
+      if (value == null) return "pending";
+      if (reference == null) return added || minRatio != null ? "pending" : "";
       if (minRatio == null) return "";
       Double ratio = derived();
       return ratio != null && ratio >= minRatio ? "PASS" : "SHORT";

@@ -40,6 +40,7 @@ class IntegrationsTest {
     assertEquals("SHORT", lambda.verdict());
     assertEquals(2.0, row(rows, "router CPU per message at saturation, HTTP_PROXY").derived(), 1e-9);
     assertEquals("", row(rows, "router CPU per message at saturation, HTTP_PROXY").verdict());
+    assertEquals("", row(rows, "closed-loop saturation, MOCK").verdict(), "a figure without reference");
   }
 
   @Test
