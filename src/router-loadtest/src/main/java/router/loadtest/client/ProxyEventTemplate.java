@@ -9,8 +9,8 @@ import router.loadtest.json.JsonWriter;
  */
 public final class ProxyEventTemplate {
 
-  private static final String CONTEXT = "{\"requestContext\":{\"routeKey\":\"lambda\",\"messageId\":\"L0SM9cOFvHcCIhw=\","
-      + "\"eventType\":\"MESSAGE\",\"extendedRequestId\":\"L0SM9GU8vHcFdGw=\","
+  private static final String CONTEXT = "{\"requestContext\":{\"routeKey\":\"lambda\","
+      + "\"messageId\":\"L0SM9cOFvHcCIhw=\",\"eventType\":\"MESSAGE\",\"extendedRequestId\":\"L0SM9GU8vHcFdGw=\","
       + "\"requestTime\":\"02/Dec/2026:22:00:00 +0000\",\"messageDirection\":\"IN\",\"stage\":\"bench\","
       + "\"connectedAt\":1796248800000,\"requestTimeEpoch\":1796248800000,"
       + "\"identity\":{\"sourceIp\":\"127.0.0.1\",\"userAgent\":\"router-loadtest\"},"

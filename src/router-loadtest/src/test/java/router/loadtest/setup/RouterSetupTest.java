@@ -80,7 +80,8 @@ class RouterSetupTest {
     assertEquals("POST", lambda.get("integrationMethod"));
 
     List<Call> routes = posted("/routes");
-    assertEquals(List.of("echo", "whoami", "http", "lambda"), routes.stream().map(c -> c.body().get("routeKey")).toList());
+    assertEquals(List.of("echo", "whoami", "http", "lambda"),
+        routes.stream().map(c -> c.body().get("routeKey")).toList());
     assertEquals("integrations/int3", routes.get(2).body().get("target"));
     assertEquals("integrations/int4", routes.get(3).body().get("target"));
     for (Call route : routes) assertEquals("$default", route.body().get("routeResponseSelectionExpression"));
