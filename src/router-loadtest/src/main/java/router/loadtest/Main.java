@@ -189,7 +189,7 @@ public final class Main {
     write(dir.resolve("comparison.json"), JsonWriter.write(Comparison.toMap(rows)) + "\n");
     String preamble = "Same run, same client, same settings; client and server share the machine's cores. "
         + "Results in " + dir.toAbsolutePath() + ".";
-    write(dir.resolve("index.html"), Comparison.html(dir, rows, preamble));
+    write(dir.resolve("index.html"), Comparison.html(dir, rows, preamble, Integrations.html(dir, integrations)));
     return 0;
   }
 }

@@ -85,6 +85,12 @@ public final class Comparison {
 
   /** The comparison page: the table, then each test's runs overlaid. */
   public static String html(Path dir, List<ComparisonRow> rows, String preamble) throws IOException {
+    return html(dir, rows, preamble, "");
+  }
+
+  /** The comparison page with {@code appendix} (an HTML fragment) after the tests' charts. */
+  public static String html(Path dir, List<ComparisonRow> rows, String preamble, String appendix)
+      throws IOException {
     StringBuilder body = new StringBuilder();
     body.append("<p>").append(Html.escape(preamble)).append("</p>\n");
     body.append("<table><tr><th>figure</th><th>baseline</th><th>router</th><th>router ÷ baseline</th><th>target</th><th>verdict</th></tr>\n");
@@ -116,6 +122,7 @@ public final class Comparison {
       body.append("<h2>").append(test).append("</h2>\n");
       body.append(HtmlReport.charts(runs, names));
     }
+    body.append(appendix);
     return Html.page("Router vs baseline", body.toString());
   }
 

@@ -139,6 +139,45 @@ public final class Integrations {
     return out.toString();
   }
 
+  /** The rows as an HTML section, then the closed-loop runs overlaid and each direct/router pair overlaid. */
+  public static String html(Path dir, List<Row> rows) throws IOException {
+    if (rows.isEmpty()) return "";
+    StringBuilder out = new StringBuilder("<h2>integrations (router, same run)</h2>\n<table><tr><th>figure</th>"
+        + "<th>reference</th><th>figure</th><th>÷ or +</th><th>target</th><th>verdict</th></tr>\n");
+    for (Row row : rows) {
+      Double d = row.derived();
+      String derived = d == null ? "-"
+          : row.added() ? String.format(Locale.ROOT, "%+.3f", d) : String.format(Locale.ROOT, "%.2f", d);
+      out.append("<tr><td>").append(Html.escape(row.metric())).append("</td><td>").append(figure(row.reference()))
+          .append("</td><td>").append(figure(row.value())).append("</td><td>").append(derived).append("</td><td>")
+          .append(Html.escape(row.target())).append("</td><td class=\"")
+          .append(row.verdict().toLowerCase(Locale.ROOT)).append("\">").append(row.verdict()).append("</td></tr>\n");
+    }
+    out.append("</table>\n");
+    overlay(out, dir, "closed loop: MOCK, HTTP_PROXY, AWS_PROXY", List.of("mock", "http", "lambda"),
+        "integrations-closed-%s");
+    for (Kind k : PROXIES) {
+      overlay(out, dir, k.name() + ": backend directly and through the router", List.of("direct", "router"),
+          "integrations-latency-" + k.id() + "-%s");
+    }
+    return out.toString();
+  }
+
+  private static void overlay(StringBuilder out, Path dir, String title, List<String> names, String pattern)
+      throws IOException {
+    List<RunData> runs = new ArrayList<>();
+    List<String> present = new ArrayList<>();
+    for (String name : names) {
+      RunData d = load(dir, String.format(Locale.ROOT, pattern, name));
+      if (d != null) {
+        runs.add(d);
+        present.add(name);
+      }
+    }
+    if (runs.isEmpty()) return;
+    out.append("<h3>").append(Html.escape(title)).append("</h3>\n").append(HtmlReport.charts(runs, present));
+  }
+
   /** The rows as a JSON-ready map. */
   public static Map<String, Object> toMap(List<Row> rows) {
     List<Object> list = new ArrayList<>();

@@ -56,6 +56,8 @@ class IntegrationsTest {
     assertTrue(Integrations.table(rows).contains("+2.500"), Integrations.table(rows));
     Map<String, Object> json = JsonReader.parseObject(router.loadtest.json.JsonWriter.write(Integrations.toMap(rows)));
     assertTrue(json.get("rows").toString().contains("added=0.5"), json.toString());
+    String html = Integrations.html(dir, rows);
+    assertTrue(html.contains("p50 added by the router, AWS_PROXY") && html.contains("+0.500"), html);
   }
 
   @Test
