@@ -145,10 +145,12 @@ public final class Main {
 
   private static int server(Config config, String command, PrintStream out) throws Exception {
     Config c = config.getConfig(LoadSettings.PATH);
-    ActorSystem system = ActorSystem.create("echo", config);
+    boolean backend = command.equals("backend");
+    ActorSystem system =
+        ActorSystem.create(backend ? "backend" : "echo", backend ? BackendServer.config(config) : config);
     String host = c.getString("host");
     int port = c.getInt("port");
-    ServerBinding binding = (command.equals("backend") ? BackendServer.start(system, host, port)
+    ServerBinding binding = (backend ? BackendServer.start(system, host, port)
         : EchoServer.start(system, host, port)).toCompletableFuture().get(TERMINATE_SECONDS, TimeUnit.SECONDS);
     out.println(command + " listening on " + binding.localAddress() + " pid " + ProcessHandle.current().pid());
     out.flush();

@@ -2,6 +2,7 @@ package router.loadtest.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.typesafe.config.ConfigFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,7 @@ class BackendServerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    system = ActorSystem.create("backend-test");
+    system = ActorSystem.create("backend-test", BackendServer.config(ConfigFactory.load("loadtest")));
     ServerBinding binding = BackendServer.start(system, "127.0.0.1", 0).toCompletableFuture().get(10, TimeUnit.SECONDS);
     base = "http://127.0.0.1:" + binding.localAddress().getPort();
   }
@@ -76,6 +77,13 @@ class BackendServerTest {
     assertEquals(404, post("/nothing", "x", "text/plain").statusCode());
     assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/echo")).build(),
         HttpResponse.BodyHandlers.discarding()).statusCode());
+  }
+
+  @Test
+  void signedLambdaCallsAreNotLoggedAsIllegalHeaders() {
+    assertEquals(true, ConfigFactory.load("loadtest").getBoolean("pekko.http.server.parsing.illegal-header-warnings"));
+    assertEquals(false, BackendServer.config(ConfigFactory.load("loadtest"))
+        .getBoolean("pekko.http.server.parsing.illegal-header-warnings"));
   }
 
   @Test
