@@ -56,7 +56,7 @@ public final class BackendServer {
    * per call through the router than per direct call.
    */
   public static Config config(Config base) {
-    return ConfigFactory.parseString("pekko.http.server.parsing.illegal-header-warnings = off").withFallback(base);
+    return ConfigFactory.parseString("pekko.http.parsing.illegal-header-warnings = off").withFallback(base);
   }
 
   /** Binds the backend on {@code host:port} (port 0 = any free port). */

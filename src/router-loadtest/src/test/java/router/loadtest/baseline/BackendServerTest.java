@@ -81,9 +81,9 @@ class BackendServerTest {
 
   @Test
   void signedLambdaCallsAreNotLoggedAsIllegalHeaders() {
-    assertEquals(true, ConfigFactory.load("loadtest").getBoolean("pekko.http.server.parsing.illegal-header-warnings"));
+    assertEquals(true, ConfigFactory.load("loadtest").getBoolean("pekko.http.parsing.illegal-header-warnings"));
     assertEquals(false, BackendServer.config(ConfigFactory.load("loadtest"))
-        .getBoolean("pekko.http.server.parsing.illegal-header-warnings"));
+        .getBoolean("pekko.http.parsing.illegal-header-warnings"));
   }
 
   @Test
