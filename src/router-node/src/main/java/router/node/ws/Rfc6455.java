@@ -12,6 +12,7 @@ import org.apache.pekko.http.impl.engine.ws.FrameStart;
 import org.apache.pekko.http.impl.engine.ws.Protocol;
 import org.apache.pekko.util.ByteString;
 import router.protocol.CloseCodes;
+import router.runtime.CloseStatus;
 import scala.Option;
 
 /** The rules of RFC 6455 the frame codec applies, as pure functions: opcodes, frame checks, masking, close bodies. */
@@ -32,6 +33,7 @@ final class Rfc6455 {
   private static final Protocol.Opcode TEXT = Protocol.Opcode$.MODULE$.forCode((byte) OP_TEXT);
   private static final Protocol.Opcode BINARY = Protocol.Opcode$.MODULE$.forCode((byte) OP_BINARY);
   private static final Protocol.Opcode CLOSE = Protocol.Opcode$.MODULE$.forCode((byte) OP_CLOSE);
+  private static final Protocol.Opcode PING = Protocol.Opcode$.MODULE$.forCode((byte) OP_PING);
   private static final Protocol.Opcode PONG = Protocol.Opcode$.MODULE$.forCode((byte) OP_PONG);
 
   private Rfc6455() {}
@@ -50,6 +52,24 @@ final class Rfc6455 {
   static FrameStart pongFrame(byte[] pingPayload) {
     return FrameEvent.fullFrame(PONG, Option.empty(), ByteString.fromArrayUnsafe(pingPayload), true, false, false,
         false);
+  }
+
+  /** §5.5.2: a ping with no payload (the client's pong proves it is alive). */
+  static FrameStart pingFrame() {
+    return FrameEvent.fullFrame(PING, Option.empty(), ByteString.emptyByteString(), true, false, false, false);
+  }
+
+  /**
+   * How the peer closed, from its close frame's body: its code and reason, 1005 with no code (§7.1.5), or the code
+   * we answer a malformed body with (1002, 1007) and no reason.
+   */
+  static CloseStatus peerCloseStatus(byte[] body) {
+    if (body.length == 0) return new CloseStatus(CloseStatus.NO_STATUS, "");
+    int echoed = echoCloseCode(body);
+    int code = body.length < CLOSE_CODE_BYTES ? -1 : Short.toUnsignedInt(ByteBuffer.wrap(body).getShort());
+    if (echoed != code) return new CloseStatus(echoed, "");
+    return new CloseStatus(code,
+        new String(body, CLOSE_CODE_BYTES, body.length - CLOSE_CODE_BYTES, StandardCharsets.UTF_8));
   }
 
   static FrameStart closeFrame(int code, String reason) {
