@@ -100,11 +100,13 @@ public final class Connection {
   }
 
   /**
-   * Records how the connection closes (the socket's codec calls it as soon as it knows); the first status recorded
-   * is the one {@code $disconnect} reports.
+   * Records how the connection closes (the socket's codec calls it as soon as it knows) and answers the status that
+   * stands: the first one recorded, which {@code $disconnect} reports and the client's close frame carries — {@code
+   * status}, or the one a {@link #close} recorded before the codec saw its stream end.
    */
-  public void closed(CloseStatus status) {
-    closeStatus.compareAndSet(null, status);
+  public CloseStatus closed(CloseStatus status) {
+    CloseStatus first = closeStatus.compareAndExchange(null, status);
+    return first == null ? status : first;
   }
 
   /** How the connection closed, or null if nobody said (a host that runs its own WebSocket). */
@@ -119,7 +121,7 @@ public final class Connection {
   void close(CloseStatus status) {
     closed(status);
     KillSwitch stream = killSwitch;
-    if (stream != null) stream.abort(status.asStreamFailure());
+    if (stream != null) stream.shutdown();
   }
 
   /** Completes when the connection is gone and its {@code $disconnect} has run (or failed). */

@@ -28,24 +28,4 @@ public record CloseStatus(int code, String reason) {
   public CloseStatus {
     reason = reason == null ? "" : reason;
   }
-
-  /** A close the gateway asks for on a connection's stream: the codec closes with this status, not with 1011. */
-  public RuntimeException asStreamFailure() {
-    return new Requested(this);
-  }
-
-  /** The status of a close requested through {@link #asStreamFailure}, or null if {@code failure} is another one. */
-  public static CloseStatus requested(Throwable failure) {
-    return failure instanceof Requested requested ? requested.status : null;
-  }
-
-  /** A stream failure that only carries a close the gateway asked for; no stack trace. */
-  private static final class Requested extends RuntimeException {
-    private final transient CloseStatus status;
-
-    Requested(CloseStatus status) {
-      super("Close " + status.code() + " " + status.reason(), null, false, false);
-      this.status = status;
-    }
-  }
 }

@@ -1,20 +1,23 @@
 package router.node.ws;
 
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import router.runtime.CloseStatus;
 
-/** Tells a connection how it closed, once: the first status known wins (used by one stage's thread at a time). */
+/**
+ * Tells a connection how it closed, once: the first status known wins, and the listener may answer another one it
+ * recorded first (used by one stage's thread at a time).
+ */
 final class CloseReport {
-  private final Consumer<CloseStatus> listener;
-  private boolean reported;
+  private final UnaryOperator<CloseStatus> listener;
+  private CloseStatus reported;
 
-  CloseReport(Consumer<CloseStatus> listener) {
+  CloseReport(UnaryOperator<CloseStatus> listener) {
     this.listener = listener;
   }
 
-  void report(CloseStatus status) {
-    if (reported) return;
-    reported = true;
-    listener.accept(status);
+  /** Reports {@code status} unless a status was reported already; returns the status that stands. */
+  CloseStatus report(CloseStatus status) {
+    if (reported == null) reported = listener.apply(status);
+    return reported;
   }
 }

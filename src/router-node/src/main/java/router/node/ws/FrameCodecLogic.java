@@ -119,16 +119,14 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
 
       @Override
       public void onUpstreamFinish() {
-        startClosing(CloseCodes.NORMAL, "");
+        // The app's side may have recorded why it ends (DELETE, shutdown, stage deleted): the first status stands.
+        CloseStatus status = closed.report(new CloseStatus(CloseCodes.NORMAL, ""));
+        if (CloseCodes.isSendable(status.code())) startClosing(status.code(), status.reason());
+        else startClosing(CloseCodes.NORMAL, "");
       }
 
       @Override
       public void onUpstreamFailure(Throwable cause) {
-        CloseStatus requested = CloseStatus.requested(cause); // the gateway closes it (DELETE, shutdown, stage gone)
-        if (requested != null) {
-          startClosing(requested.code(), requested.reason());
-          return;
-        }
         LOG.error("WebSocket app flow failed", cause);
         startClosing(CloseCodes.INTERNAL_ERROR, INTERNAL_ERROR_REASON);
       }

@@ -1,6 +1,6 @@
 package router.node.ws;
 
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.impl.engine.ws.FrameEvent;
 import org.apache.pekko.stream.Attributes;
@@ -26,19 +26,20 @@ public final class WebSocketFrameCodec
       BidiShape.of(frameIn, messageOut, messageIn, frameOut);
   final WebSocketSettings settings;
   final String label;
-  final Consumer<CloseStatus> onClosed;
+  final UnaryOperator<CloseStatus> onClosed;
 
   /** @param label names the connection in log lines (its connection id) */
   public WebSocketFrameCodec(WebSocketSettings settings, String label) {
-    this(settings, label, status -> { });
+    this(settings, label, UnaryOperator.identity());
   }
 
   /**
    * @param label names the connection in log lines (its connection id)
-   * @param onClosed told once, as soon as it is known, how the connection closes (the client's close code and
-   *     reason, or the gateway's); before the app flow sees the end of the connection
+   * @param onClosed told once, as soon as it is known and before the app flow sees the end of the connection, how
+   *     the connection closes (the client's close code and reason, or the gateway's); it answers the status that
+   *     stands, which may be one the app's side recorded before ending its flow (it is then the close frame's)
    */
-  public WebSocketFrameCodec(WebSocketSettings settings, String label, Consumer<CloseStatus> onClosed) {
+  public WebSocketFrameCodec(WebSocketSettings settings, String label, UnaryOperator<CloseStatus> onClosed) {
     this.settings = settings;
     this.label = label;
     this.onClosed = onClosed;
@@ -52,7 +53,7 @@ public final class WebSocketFrameCodec
 
   /** As {@link #bidiFlow(WebSocketSettings, String)}, telling {@code onClosed} how the connection closes. */
   public static BidiFlow<FrameEvent, ClientMessage, ServerMessage, FrameEvent, NotUsed> bidiFlow(
-      WebSocketSettings settings, String label, Consumer<CloseStatus> onClosed) {
+      WebSocketSettings settings, String label, UnaryOperator<CloseStatus> onClosed) {
     return BidiFlow.fromGraph(new WebSocketFrameCodec(settings, label, onClosed));
   }
 

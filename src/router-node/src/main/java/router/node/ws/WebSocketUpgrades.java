@@ -1,7 +1,7 @@
 package router.node.ws;
 
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.pekko.http.impl.engine.ws.FrameEvent;
 import org.apache.pekko.http.impl.engine.ws.UpgradeToWebSocketLowLevel;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
@@ -48,7 +48,7 @@ public final class WebSocketUpgrades {
       WebSocketSettings settings,
       Optional<String> subprotocol,
       String label) {
-    return handle(upgrade, app, settings, subprotocol, label, status -> { });
+    return handle(upgrade, app, settings, subprotocol, label, UnaryOperator.identity());
   }
 
   /**
@@ -61,11 +61,12 @@ public final class WebSocketUpgrades {
       WebSocketSettings settings,
       Optional<String> subprotocol,
       String label,
-      Consumer<CloseStatus> onClosed) {
+      UnaryOperator<CloseStatus> onClosed) {
     if (!(upgrade instanceof UpgradeToWebSocketLowLevel lowLevel)) {
       throw new IllegalArgumentException("Not a pekko-http server upgrade: " + upgrade.getClass().getName());
     }
-    Graph<FlowShape<FrameEvent, FrameEvent>, ?> frames = WebSocketFrameCodec.bidiFlow(settings, label, onClosed).join(app);
+    Graph<FlowShape<FrameEvent, FrameEvent>, ?> frames =
+        WebSocketFrameCodec.bidiFlow(settings, label, onClosed).join(app);
     return lowLevel.handleFrames(anyMaterializedValue(frames), Option.apply(subprotocol.orElse(null)));
   }
 
