@@ -74,10 +74,18 @@ class DisconnectStatusTest {
     return api;
   }
 
-  /** Connects and learns the connection's id from the $default route. */
-  private static String connectionId(WsClient client) {
-    client.send("{\"action\":\"whoami\"}");
-    return client.next();
+  /**
+   * Learns the connection's id from the $default route. The actor backend learns of a new integration's actors from
+   * the Receptionist asynchronously, so the first calls of a new API may answer an error frame: ask again.
+   */
+  private static String connectionId(WsClient client) throws InterruptedException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      client.send("{\"action\":\"whoami\"}");
+      String reply = client.next();
+      if (!reply.startsWith("{\"message\"")) return reply;
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the recorder actor never answered");
   }
 
   /** The $disconnect event of a connection, waiting for it. */

@@ -327,9 +327,9 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
   private void onAppMessage(ServerMessage message) {
     if (closing) return; // §5.5.1: no data frames after a close frame
     if (message instanceof ServerMessage.Text text) {
-      send(Rfc6455.textFrame(text.text()));
+      send(Rfc6455.dataFrames(Rfc6455.OP_TEXT, ByteString.fromString(text.text()), settings.maxFrameBytes()));
     } else if (message instanceof ServerMessage.Binary binary) {
-      send(Rfc6455.binaryFrame(binary.bytes()));
+      send(Rfc6455.dataFrames(Rfc6455.OP_BINARY, binary.bytes(), settings.maxFrameBytes()));
     } else if (message instanceof ServerMessage.Close close) {
       if (CloseCodes.isSendable(close.code())) {
         startClosing(close.code(), close.reason() == null ? "" : close.reason());
@@ -340,8 +340,8 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
     }
   }
 
-  private void send(FrameStart frame) {
-    outbox.add(frame);
+  private void send(FrameStart... frames) {
+    java.util.Collections.addAll(outbox, frames);
     flush();
   }
 

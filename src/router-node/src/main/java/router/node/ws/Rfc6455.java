@@ -6,6 +6,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pekko.http.impl.engine.ws.FrameEvent;
 import org.apache.pekko.http.impl.engine.ws.FrameHeader;
 import org.apache.pekko.http.impl.engine.ws.FrameStart;
@@ -30,6 +32,7 @@ final class Rfc6455 {
   static final int CLOSE_CODE_BYTES = 2;
   static final int MASK_KEY_BYTES = 4;
 
+  private static final Protocol.Opcode CONTINUATION = Protocol.Opcode$.MODULE$.forCode((byte) OP_CONTINUATION);
   private static final Protocol.Opcode TEXT = Protocol.Opcode$.MODULE$.forCode((byte) OP_TEXT);
   private static final Protocol.Opcode BINARY = Protocol.Opcode$.MODULE$.forCode((byte) OP_BINARY);
   private static final Protocol.Opcode CLOSE = Protocol.Opcode$.MODULE$.forCode((byte) OP_CLOSE);
@@ -38,14 +41,24 @@ final class Rfc6455 {
 
   private Rfc6455() {}
 
-  /** An unmasked, unfragmented text frame. */
-  static FrameStart textFrame(String text) {
-    return FrameEvent.fullFrame(TEXT, Option.empty(), ByteString.fromString(text), true, false, false, false);
-  }
-
-  /** An unmasked, unfragmented binary frame. */
-  static FrameStart binaryFrame(ByteString bytes) {
-    return FrameEvent.fullFrame(BINARY, Option.empty(), bytes, true, false, false, false);
+  /**
+   * A text or binary message as unmasked frames of at most {@code maxFrameBytes} each (API Gateway's 32 KB frame
+   * quota applies to what it sends as well); a text message may be cut inside a character (§5.6: only the whole
+   * message must be valid UTF-8).
+   */
+  static FrameStart[] dataFrames(int opcode, ByteString payload, int maxFrameBytes) {
+    if (payload.size() <= maxFrameBytes) {
+      return new FrameStart[] {FrameEvent.fullFrame(opcode == OP_TEXT ? TEXT : BINARY, Option.empty(), payload, true,
+          false, false, false)};
+    }
+    List<FrameStart> frames = new ArrayList<>();
+    for (int from = 0; from < payload.size(); from += maxFrameBytes) {
+      int to = Math.min(payload.size(), from + maxFrameBytes);
+      Protocol.Opcode frameOpcode = from == 0 ? (opcode == OP_TEXT ? TEXT : BINARY) : CONTINUATION;
+      frames.add(FrameEvent.fullFrame(frameOpcode, Option.empty(), payload.slice(from, to), to == payload.size(),
+          false, false, false));
+    }
+    return frames.toArray(FrameStart[]::new);
   }
 
   /** §5.5.3: the Pong answering a Ping carries the Ping's payload. */
