@@ -117,7 +117,8 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     this.terminated = true;
     registry.unregister(connection);
     connection.discardQueued();
-    getContext().pipeToSelf(processor.onDisconnect(connection.info(), connection.closeStatus()), (done, failure) -> new DisconnectRouteDone());
+    getContext().pipeToSelf(processor.onDisconnect(connection.info(), connection.closeStatus()),
+        (done, failure) -> new DisconnectRouteDone());
     return this;
   }
 }

@@ -80,6 +80,11 @@ public final class RouterNode {
     }
     RouterEngine engine = RouterEngine.init(system, backends);
     AtomicBoolean ready = new AtomicBoolean(false);
+    // On shutdown the node says at once that it is not ready, so a load balancer stops sending new clients.
+    CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "router-not-ready", () -> {
+      ready.set(false);
+      return CompletableFuture.completedFuture(Done.getInstance());
+    });
     WebSocketSettings webSocket = WebSocketSettings.from(config);
 
     ServerSettings defaults = ServerSettings.create(system.classicSystem());

@@ -29,7 +29,7 @@ import router.runtime.ServerMessage;
 final class FrameCodecLogic extends TimerGraphStageLogic {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameCodec.class);
 
-  /** Outbound frames held while the socket is busy: one app frame plus a few pongs, then we stop reading. */
+  /** Outbound frames held while the socket is busy: one app message's frames or a few pongs, then we stop reading. */
   private static final int OUTBOX_CAPACITY = 4;
 
   private static final String GOING_AWAY_REASON = "Going away";
@@ -213,7 +213,6 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
       return;
     }
     maskKey = (Integer) header.mask().get();
-    if (!Rfc6455.isControl(opcode)) lastFrameNanos = System.nanoTime();
     if (Rfc6455.isControl(opcode)) {
       payload = Payload.CONTROL;
       controlOpcode = opcode;
@@ -224,6 +223,7 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
       // 32 KB or a message over 128 KB).
       failConnection(CloseCodes.MESSAGE_TOO_BIG, TOO_BIG_REASON);
     } else {
+      lastFrameNanos = System.nanoTime();
       if (!message.inMessage() && !header.fin()) scheduleOnce(Timer.MESSAGE, settings.messageTimeout());
       message.startFrame(opcode, (int) header.length(), header.fin());
       payload = Payload.MESSAGE;
