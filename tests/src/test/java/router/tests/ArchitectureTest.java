@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   private static final String[] MESSAGES = {"router", "router.model..", "router.errors..", "router.ids..",
-      "router.protocol.."};
+      "router.concurrent..", "router.protocol.."};
   private static final String[] ACTORS = {"router.engine..", "router.deploy..", "router.connection..",
       "router.runtime..", "router.config..", "router.integration..", "router.template..", "router.expression..",
       "router.storage.."};

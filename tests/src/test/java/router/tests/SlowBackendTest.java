@@ -9,14 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import router.integration.actor.HostActorIntegration;
 import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
 
 /**
@@ -38,12 +34,10 @@ class SlowBackendTest {
     node = TestNode.start(Files.createTempDirectory("router-slow"), Map.of(
         "router.integrations.bulkhead.max-concurrent-calls", MAX_CONCURRENT,
         "router.connection.max-in-flight", MAX_IN_FLIGHT));
-    ActorRef<HostActorIntegration.Request> silent = node.system.systemActorOf(
-        Behaviors.receiveMessage(request -> {
-          received.incrementAndGet();
-          return Behaviors.same();
-        }), "never-answers", Props.empty());
-    node.system.receptionist().tell(Receptionist.register(HostActorIntegration.serviceKey("stuck"), silent));
+    HostActors.register(node.system, "stuck", Behaviors.receiveMessage(request -> {
+      received.incrementAndGet();
+      return Behaviors.same();
+    }));
   }
 
   @AfterAll

@@ -23,6 +23,7 @@ import router.errors.NotFoundException;
 import router.ids.ResourceIds;
 import router.model.Api;
 import router.model.Page;
+import router.concurrent.Stages;
 
 /**
  * The apigatewayv2 control plane as asynchronous Java calls: the edge between callers (the HTTP routes, a host
@@ -129,7 +130,7 @@ public final class ConfigService {
 
   /** Starts the entity of an API (which re-publishes its stages) and completes when it has recovered. */
   public CompletionStage<Done> wake(String apiId) {
-    return entity(apiId).ask(ApiEntity.Wake::new, timeout);
+    return Stages.plain(entity(apiId).ask(ApiEntity.Wake::new, timeout));
   }
 
   // ---- Everything else: one ask to the API's entity ---------------------------------------------------------
@@ -144,7 +145,7 @@ public final class ConfigService {
     if (!ResourceIds.isWellFormed(apiId)) {
       return CompletableFuture.failedFuture(new NotFoundException("Invalid API identifier specified"));
     }
-    return entity(apiId).<T>askWithStatus(command::apply, timeout)
+    return Stages.plain(entity(apiId).<T>askWithStatus(command::apply, timeout))
         .exceptionallyCompose(e -> CompletableFuture.failedFuture(unwrap(e)));
   }
 
@@ -168,11 +169,11 @@ public final class ConfigService {
   }
 
   private CompletionStage<ApiDirectory.ApiIds> directory() {
-    return ApiDirectory.ref(system).ask(ApiDirectory.GetAll::new, timeout);
+    return Stages.plain(ApiDirectory.ref(system).ask(ApiDirectory.GetAll::new, timeout));
   }
 
   private CompletionStage<Done> directoryAsk(Function<ActorRef<Done>, ApiDirectory.Command> command) {
-    return ApiDirectory.ref(system).ask(command::apply, timeout);
+    return Stages.plain(ApiDirectory.ref(system).ask(command::apply, timeout));
   }
 
   private static Throwable unwrap(Throwable e) {

@@ -9,6 +9,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import router.model.Page;
 import router.model.VpcLink;
+import router.concurrent.Stages;
 
 /** The VPC link operations of the control plane as asynchronous calls to the {@link VpcLinkRegistry}. */
 public final class VpcLinkService {
@@ -52,7 +53,7 @@ public final class VpcLinkService {
   }
 
   private static <T> CompletionStage<T> unwrapped(CompletionStage<T> stage) {
-    return stage.exceptionallyCompose(e -> CompletableFuture.failedFuture(
+    return Stages.plain(stage).exceptionallyCompose(e -> CompletableFuture.failedFuture(
         e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
   }
 }

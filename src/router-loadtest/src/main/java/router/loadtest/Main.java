@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import router.loadtest.baseline.BackendServer;
 import router.loadtest.baseline.EchoServer;
 import router.loadtest.cli.Arguments;
 import router.loadtest.cli.Help;
@@ -19,7 +20,9 @@ import router.loadtest.json.JsonWriter;
 import router.loadtest.report.Comparison;
 import router.loadtest.report.ComparisonRow;
 import router.loadtest.report.HtmlReport;
+import router.loadtest.report.Integrations;
 import router.loadtest.run.ConnectRun;
+import router.loadtest.run.HttpRun;
 import router.loadtest.run.IdleRun;
 import router.loadtest.run.LoadSettings;
 import router.loadtest.run.MaxSearch;
@@ -65,8 +68,9 @@ public final class Main {
         case "push" -> load(config, Mode.PUSH, out, err);
         case "connect" -> load(config, Mode.CONNECT, out, err);
         case "idle" -> load(config, Mode.IDLE, out, err);
+        case "http" -> load(config, Mode.HTTP, out, err);
         case "probe" -> probe(config, out, err);
-        case "echo-server" -> echoServer(config, out);
+        case "echo-server", "backend" -> server(config, arguments.command(), out);
         case "setup" -> setup(config, out, err);
         case "compare" -> compare(config, out);
         case "help", "--help", "-h" -> {
@@ -97,6 +101,7 @@ public final class Main {
         case MAX -> new MaxSearch(config, system, err).run();
         case CONNECT -> new ConnectRun(settings, system, err).run();
         case IDLE -> new IdleRun(settings, system, err).run();
+        case HTTP -> new HttpRun(settings, err).run();
       };
     } finally {
       system.terminate();
@@ -138,12 +143,16 @@ public final class Main {
     }
   }
 
-  private static int echoServer(Config config, PrintStream out) throws Exception {
+  private static int server(Config config, String command, PrintStream out) throws Exception {
     Config c = config.getConfig(LoadSettings.PATH);
-    ActorSystem system = ActorSystem.create("echo", config);
-    ServerBinding binding = EchoServer.start(system, c.getString("host"), c.getInt("port"))
-        .toCompletableFuture().get(TERMINATE_SECONDS, TimeUnit.SECONDS);
-    out.println("echo-server listening on " + binding.localAddress() + " pid " + ProcessHandle.current().pid());
+    boolean backend = command.equals("backend");
+    ActorSystem system =
+        ActorSystem.create(backend ? "backend" : "echo", backend ? BackendServer.config(config) : config);
+    String host = c.getString("host");
+    int port = c.getInt("port");
+    ServerBinding binding = (backend ? BackendServer.start(system, host, port)
+        : EchoServer.start(system, host, port)).toCompletableFuture().get(TERMINATE_SECONDS, TimeUnit.SECONDS);
+    out.println(command + " listening on " + binding.localAddress() + " pid " + ProcessHandle.current().pid());
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -158,11 +167,13 @@ public final class Main {
     Config c = config.getConfig(LoadSettings.PATH);
     RouterSetup setup = new RouterSetup(new ControlPlane(URI.create(c.getString("control"))));
     setup.awaitReady(c.getDuration("ready-timeout"));
-    String apiId = setup.create(c.getString("name"), c.getString("stage"), c.getString("echo-template"),
-        c.getBoolean("connect-route"));
+    RouterSetup.Plan plan = new RouterSetup.Plan(c.getString("name"), c.getString("stage"),
+        c.getString("echo-template"), c.getBoolean("connect-route"), c.getString("http-proxy-uri"),
+        c.getString("lambda-proxy-uri"));
+    String apiId = setup.create(plan);
     String wsBase = c.getString("ws-base");
-    err.println("created API " + apiId + " with routes echo, whoami" + (c.getBoolean("connect-route") ? ", $connect" : "")
-        + " on stage " + c.getString("stage"));
+    err.println("created API " + apiId + " with routes " + String.join(", ", plan.routeKeys())
+        + " on stage " + plan.stage());
     out.println((wsBase.endsWith("/") ? wsBase : wsBase + "/") + apiId + "/" + c.getString("stage"));
     return 0;
   }
@@ -170,11 +181,17 @@ public final class Main {
   private static int compare(Config config, PrintStream out) throws IOException {
     Path dir = Path.of(config.getConfig(LoadSettings.PATH).getString("dir"));
     List<ComparisonRow> rows = Comparison.rows(dir);
-    out.print(Comparison.table(rows));
+    List<Integrations.Row> integrations = Integrations.rows(dir);
+    if (!rows.isEmpty() || integrations.isEmpty()) out.print(Comparison.table(rows));
+    if (!integrations.isEmpty()) {
+      if (!rows.isEmpty()) out.println();
+      out.print(Integrations.table(integrations));
+      write(dir.resolve("integrations.json"), JsonWriter.write(Integrations.toMap(integrations)) + "\n");
+    }
     write(dir.resolve("comparison.json"), JsonWriter.write(Comparison.toMap(rows)) + "\n");
     String preamble = "Same run, same client, same settings; client and server share the machine's cores. "
         + "Results in " + dir.toAbsolutePath() + ".";
-    write(dir.resolve("index.html"), Comparison.html(dir, rows, preamble));
+    write(dir.resolve("index.html"), Comparison.html(dir, rows, preamble, Integrations.html(dir, integrations)));
     return 0;
   }
 }

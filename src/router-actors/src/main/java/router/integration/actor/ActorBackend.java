@@ -26,6 +26,7 @@ import router.integration.IntegrationBackend;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
 import router.integration.IntegrationResult;
+import router.concurrent.Stages;
 
 /**
  * Calls actors of the host application found through the Receptionist (see {@link HostActorIntegration}). The
@@ -79,8 +80,8 @@ public final class ActorBackend implements IntegrationBackend {
 
   private CompletionStage<List<ActorRef<HostActorIntegration.Request>>> find(String name) {
     ServiceKey<HostActorIntegration.Request> key = HostActorIntegration.serviceKey(name);
-    return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
-            replyTo -> Receptionist.find(key, replyTo), Duration.ofSeconds(3), system.scheduler())
+    return Stages.plain(AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
+            replyTo -> Receptionist.find(key, replyTo), Duration.ofSeconds(3), system.scheduler()))
         .thenApply(listing -> List.copyOf(listing.getServiceInstances(key)));
   }
 
@@ -94,9 +95,9 @@ public final class ActorBackend implements IntegrationBackend {
         candidates.get(Math.floorMod(next.getAndIncrement(), candidates.size()));
     // The caller enforces the deadline; the ask only must not outlive it by much.
     Duration timeout = Duration.ofNanos(Math.max(1, request.remainingNanos())).plusSeconds(1);
-    return AskPattern.<HostActorIntegration.Request, HostActorIntegration.Response>ask(target,
+    return Stages.plain(AskPattern.<HostActorIntegration.Request, HostActorIntegration.Response>ask(target,
             replyTo -> new HostActorIntegration.Request(request.event(), request.body(), replyTo), timeout,
-            system.scheduler())
+            system.scheduler()))
         .thenApply(ActorBackend::result);
   }
 

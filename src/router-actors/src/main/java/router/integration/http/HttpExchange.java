@@ -25,6 +25,7 @@ import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
 import router.integration.IntegrationResult;
 import router.integration.egress.EgressRefusedException;
+import router.concurrent.Stages;
 
 /**
  * One integration call on a pooled connection: send, read the whole answer within the deadline, return the
@@ -85,9 +86,9 @@ final class HttpExchange {
     current.exchange(httpRequest)
         .thenCompose(response -> {
           answered[0] = true;
-          return response.entity()
+          return Stages.plain(response.entity()
               .toStrict(Math.max(MIN_READ_MILLIS, TimeUnit.NANOSECONDS.toMillis(request.remainingNanos())),
-                  settings.maxResponseBytes(), materializer)
+                  settings.maxResponseBytes(), materializer))
               .thenApply(entity -> new Answer(response, entity));
         })
         .whenComplete((answer, error) -> {

@@ -20,6 +20,7 @@ import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import router.integration.IntegrationException;
 import router.integration.egress.EgressRefusedException;
+import router.concurrent.Stages;
 
 /**
  * One HTTP/1.1 connection to a backend (pekko-http's connection-level client), carrying one exchange at a time and
@@ -39,7 +40,7 @@ final class PooledConnection {
     this.requests = requests;
     this.responses = responses;
     this.killSwitch = killSwitch;
-    this.terminated = terminated.toCompletableFuture();
+    this.terminated = Stages.plain(terminated);
     this.refusal = refusal;
   }
 
@@ -68,7 +69,7 @@ final class PooledConnection {
     if (offered != QueueOfferResult.enqueued()) {
       return CompletableFuture.failedFuture(new IntegrationException("The connection to the backend is closed"));
     }
-    return responses.pull().thenApply((Optional<HttpResponse> response) -> response.orElseThrow(
+    return Stages.plain(responses.pull()).thenApply((Optional<HttpResponse> response) -> response.orElseThrow(
         () -> new IntegrationException("The backend closed the connection without answering")));
   }
 

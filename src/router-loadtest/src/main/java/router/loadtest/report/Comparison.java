@@ -14,8 +14,8 @@ import router.loadtest.json.JsonReader;
  * Router ÷ baseline from a directory of results named {@code <test>-baseline.json} and
  * {@code <test>-router.json}: the table the bench prints, its JSON, and an HTML page overlaying
  * both runs of each test. Tests: max (highest sustained open-loop rate), half (open loop at half
- * the baseline's max), closed (closed-loop saturation), connect, idle, push, proxy (HTTP_PROXY
- * route, once it exists).
+ * the baseline's max), closed (closed-loop saturation), connect, idle, push. The integrations
+ * test compares the router with itself: see {@link Integrations}.
  */
 public final class Comparison {
 
@@ -38,8 +38,7 @@ public final class Comparison {
       new Metric("idle", "heapPerConnectionBytes", "heap per idle connection (bytes)", Target.ratioAtMost(1.25)),
       new Metric("idle", "rssPerConnectionBytes", "RSS per idle connection (bytes)", Target.NONE),
       new Metric("push", "throughput", "@connections push rate (msg/s)", Target.NONE),
-      new Metric("push", "latencyMs.p99", "push p99 (ms)", Target.NONE),
-      new Metric("proxy", "throughput", "highest sustained rate, HTTP_PROXY (msg/s)", Target.NONE));
+      new Metric("push", "latencyMs.p99", "push p99 (ms)", Target.NONE));
 
   private Comparison() {}
 
@@ -86,6 +85,12 @@ public final class Comparison {
 
   /** The comparison page: the table, then each test's runs overlaid. */
   public static String html(Path dir, List<ComparisonRow> rows, String preamble) throws IOException {
+    return html(dir, rows, preamble, "");
+  }
+
+  /** The comparison page with {@code appendix} (an HTML fragment) after the tests' charts. */
+  public static String html(Path dir, List<ComparisonRow> rows, String preamble, String appendix)
+      throws IOException {
     StringBuilder body = new StringBuilder();
     body.append("<p>").append(Html.escape(preamble)).append("</p>\n");
     body.append("<table><tr><th>figure</th><th>baseline</th><th>router</th><th>router ÷ baseline</th><th>target</th><th>verdict</th></tr>\n");
@@ -103,7 +108,7 @@ public final class Comparison {
           .append("\">").append(row.verdict()).append("</td></tr>\n");
     }
     body.append("</table>\n");
-    for (String test : List.of("max", "half", "closed", "connect", "push", "proxy")) {
+    for (String test : List.of("max", "half", "closed", "connect", "push")) {
       List<RunData> runs = new ArrayList<>();
       List<String> names = new ArrayList<>();
       for (String side : List.of("baseline", "router")) {
@@ -117,6 +122,7 @@ public final class Comparison {
       body.append("<h2>").append(test).append("</h2>\n");
       body.append(HtmlReport.charts(runs, names));
     }
+    body.append(appendix);
     return Html.page("Router vs baseline", body.toString());
   }
 

@@ -39,7 +39,13 @@ public record LoadSettings(
     String idField,
     Duration hold,
     Duration settle,
-    boolean measureMemory) {
+    boolean measureMemory,
+    String httpBody) {
+
+  /** {@code http-body} value: the payload wrapped in a Lambda proxy event. */
+  public static final String HTTP_BODY_LAMBDA_EVENT = "lambda-event";
+  /** {@code http-body} value: the payload as it is. */
+  public static final String HTTP_BODY_RAW = "raw";
 
   /** Smallest frame size assumed when sizing the nio client's send queue in bytes. */
   private static final int MIN_FRAME_BYTES = 64;
@@ -78,7 +84,8 @@ public record LoadSettings(
         c.getString("id-field"),
         c.getDuration("hold"),
         c.getDuration("settle"),
-        c.getBoolean("measure-memory"));
+        c.getBoolean("measure-memory"),
+        c.getString("http-body"));
     s.validate();
     return s;
   }
@@ -95,6 +102,8 @@ public record LoadSettings(
     require(connectConcurrency >= 1, "connect-concurrency must be at least 1");
     require(sendQueue >= 1, "send-queue must be at least 1");
     require(client.equals("nio") || client.equals("pekko-http"), "client must be nio or pekko-http");
+    require(httpBody.equals(HTTP_BODY_RAW) || httpBody.equals(HTTP_BODY_LAMBDA_EVENT),
+        "http-body must be raw or lambda-event");
     require(!reportInterval.isZero() && !reportInterval.isNegative(), "report-interval must be positive");
   }
 

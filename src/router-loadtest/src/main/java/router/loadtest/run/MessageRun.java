@@ -90,7 +90,7 @@ public final class MessageRun implements FrameListener {
         "received");
   }
 
-  private static int ringCapacity(LoadSettings s) {
+  static int ringCapacity(LoadSettings s) {
     if (!s.openLoop()) return Math.max(CLOSED_LOOP_RING, s.connections() * s.inFlight() * 2);
     double inFlight = s.rate() * s.timeout().toMillis() / 1000.0 * 2;
     return (int) Math.min(MAX_RING, Math.max(MIN_RING, inFlight));

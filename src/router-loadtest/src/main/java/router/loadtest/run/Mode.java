@@ -11,7 +11,9 @@ public enum Mode {
   /** Connections opened (and closed again): accepted connections per second, upgrade latency. */
   CONNECT,
   /** Connections opened and held idle: heap and RSS of the target per connection. */
-  IDLE;
+  IDLE,
+  /** HTTP POSTs straight at a backend (no router): throughput and latency of the backend alone. */
+  HTTP;
 
   /** Name used on the command line and in reports. */
   public String id() {

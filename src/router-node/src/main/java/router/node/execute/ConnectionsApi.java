@@ -39,6 +39,7 @@ import router.errors.ForbiddenException;
 import router.errors.GoneException;
 import router.errors.PayloadTooLargeException;
 import router.protocol.GatewayMessages;
+import router.concurrent.Stages;
 
 /**
  * The {@code @connections} API of a stage (API Gateway Management API: PostToConnection, GetConnection,
@@ -111,15 +112,15 @@ final class ConnectionsApi {
   private CompletionStage<Done> send(ActorRef<ConnectionActor.Command> actor, ByteString data) {
     String text = utf8(data);
     return text != null
-        ? AskPattern.askWithStatus(actor, replyTo -> new ConnectionActor.Send(text, replyTo), askTimeout,
-            system.scheduler())
-        : AskPattern.askWithStatus(actor, replyTo -> new ConnectionActor.SendBinary(data.toArray(), replyTo),
-            askTimeout, system.scheduler());
+        ? Stages.plain(AskPattern.askWithStatus(actor, replyTo -> new ConnectionActor.Send(text, replyTo),
+            askTimeout, system.scheduler()))
+        : Stages.plain(AskPattern.askWithStatus(actor,
+            replyTo -> new ConnectionActor.SendBinary(data.toArray(), replyTo), askTimeout, system.scheduler()));
   }
 
   private Route getConnection(ActorRef<ConnectionActor.Command> actor) {
     CompletionStage<ConnectionDescription> description =
-        AskPattern.ask(actor, ConnectionActor.Describe::new, askTimeout, system.scheduler());
+        Stages.plain(AskPattern.ask(actor, ConnectionActor.Describe::new, askTimeout, system.scheduler()));
     return completeWithFuture(description.handle((d, failure) -> failure == null
         ? HttpResponse.create().withStatus(StatusCodes.OK)
             .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, describeJson(d)))
@@ -127,8 +128,8 @@ final class ConnectionsApi {
   }
 
   private Route deleteConnection(ActorRef<ConnectionActor.Command> actor) {
-    CompletionStage<Done> closed = AskPattern.ask(actor, ConnectionActor.Disconnect::new, askTimeout,
-        system.scheduler());
+    CompletionStage<Done> closed = Stages.plain(AskPattern.ask(actor, ConnectionActor.Disconnect::new, askTimeout,
+        system.scheduler()));
     return completeWithFuture(closed.handle((done, failure) ->
         failure == null ? HttpResponse.create().withStatus(StatusCodes.NO_CONTENT) : error(failure)));
   }
