@@ -104,6 +104,11 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     return closeFrame;
   }
 
+  /** Starts the closing handshake with this status code and reason. */
+  void closeWith(int code, String reason) {
+    socket.sendClose(code, reason).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+  }
+
   boolean isOpen() {
     return !closed.isDone();
   }

@@ -1,10 +1,14 @@
 package router.connection;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.KillSwitch;
 import org.apache.pekko.stream.QueueOfferResult;
+import router.runtime.CloseStatus;
 import router.runtime.ConnectionInfo;
 import router.runtime.ServerMessage;
 
@@ -21,6 +25,8 @@ public final class Connection {
   private volatile long maxQueuedBytes = Long.MAX_VALUE;
   private volatile KillSwitch killSwitch;
   private volatile ActorRef<ConnectionActor.Command> actor;
+  private final AtomicReference<CloseStatus> closeStatus = new AtomicReference<>();
+  private final CompletableFuture<Done> finished = new CompletableFuture<>();
 
   public Connection(ConnectionInfo info) {
     this.info = info;
@@ -94,12 +100,33 @@ public final class Connection {
   }
 
   /**
-   * Ends the connection's stream now, ahead of anything queued: the client gets close 1000, then (as for every end
-   * of the stream) the connection is unregistered and {@code $disconnect} runs.
+   * Records how the connection closes (the socket's codec calls it as soon as it knows) and answers the status that
+   * stands: the first one recorded, which {@code $disconnect} reports and the client's close frame carries — {@code
+   * status}, or the one a {@link #close} recorded before the codec saw its stream end.
    */
-  void close() {
+  public CloseStatus closed(CloseStatus status) {
+    CloseStatus first = closeStatus.compareAndExchange(null, status);
+    return first == null ? status : first;
+  }
+
+  /** How the connection closed, or null if nobody said (a host that runs its own WebSocket). */
+  public CloseStatus closeStatus() {
+    return closeStatus.get();
+  }
+
+  /**
+   * Ends the connection's stream now, ahead of anything queued: the client gets a close with {@code status}, then (as
+   * for every end of the stream) the connection is unregistered and {@code $disconnect} runs with {@code status}.
+   */
+  void close(CloseStatus status) {
+    closed(status);
     KillSwitch stream = killSwitch;
     if (stream != null) stream.shutdown();
+  }
+
+  /** Completes when the connection is gone and its {@code $disconnect} has run (or failed). */
+  public CompletableFuture<Done> finished() {
+    return finished;
   }
 
   /** Payload bytes of a message: UTF-8 length of a text, length of a binary, 0 for a close. */

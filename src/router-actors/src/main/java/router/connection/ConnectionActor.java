@@ -4,6 +4,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -14,6 +15,7 @@ import org.apache.pekko.util.ByteString;
 import router.CborSerializable;
 import router.errors.GoneException;
 import router.errors.LimitExceededException;
+import router.runtime.CloseStatus;
 import router.runtime.ConnectionInfo;
 import router.runtime.MessageProcessor;
 import router.runtime.ServerMessage;
@@ -40,7 +42,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
 
   /**
    * Closes the connection with 1000 (normal closure) at once, ahead of queued messages; {@code $disconnect} runs
-   * when the stream has ended.
+   * when the stream has ended, with API Gateway's {@code disconnectReason} for a DELETE.
    */
   public record Disconnect(ActorRef<Done> replyTo) implements Command, CborSerializable {}
 
@@ -76,6 +78,10 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
         .onMessage(Disconnect.class, this::onDisconnect)
         .onMessage(StreamTerminated.class, this::onStreamTerminated)
         .onMessage(DisconnectRouteDone.class, done -> Behaviors.stopped())
+        .onSignal(PostStop.class, stopped -> {
+          connection.finished().complete(Done.getInstance());
+          return this;
+        })
         .build();
   }
 
@@ -101,7 +107,7 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
   }
 
   private Behavior<Command> onDisconnect(Disconnect disconnect) {
-    if (!terminated) connection.close();
+    if (!terminated) connection.close(CloseStatus.DELETED);
     disconnect.replyTo().tell(Done.getInstance());
     return this;
   }
@@ -111,7 +117,8 @@ public final class ConnectionActor extends AbstractBehavior<ConnectionActor.Comm
     this.terminated = true;
     registry.unregister(connection);
     connection.discardQueued();
-    getContext().pipeToSelf(processor.onDisconnect(connection.info()), (done, failure) -> new DisconnectRouteDone());
+    getContext().pipeToSelf(processor.onDisconnect(connection.info(), connection.closeStatus()),
+        (done, failure) -> new DisconnectRouteDone());
     return this;
   }
 }

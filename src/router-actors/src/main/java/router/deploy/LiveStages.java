@@ -2,6 +2,7 @@ package router.deploy;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import router.runtime.StageHandle;
@@ -17,6 +18,7 @@ public final class LiveStages {
 
   private final StageCompiler compiler;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+  private volatile Consumer<StageHandle> onRetired = handle -> { };
 
   public LiveStages(StageCompiler compiler) {
     this.compiler = compiler;
@@ -34,7 +36,12 @@ public final class LiveStages {
     // stage, so an older publication arriving later cannot bring it back.
     Slot slot = slots.computeIfAbsent(key, k -> entry.isRetired() ? Slot.ofKey(k)
         : new Slot(entry.deployed().apiId(), entry.deployed().stage().stageName()));
-    slot.offer(entry, compiler);
+    if (slot.offer(entry, compiler)) onRetired.accept(slot.handle);
+  }
+
+  /** Told of each stage this node stops serving because it was deleted (its connections must close). */
+  public void onRetired(Consumer<StageHandle> listener) {
+    this.onRetired = listener;
   }
 
   /** The keys of the stages of one API this node knows of, served or retired. */
@@ -64,15 +71,17 @@ public final class LiveStages {
       return new Slot(key.substring(0, slash), key.substring(slash + 1));
     }
 
-    synchronized void offer(StageEntry entry, StageCompiler compiler) {
-      if (entry.revision() < revision) return;
+    /** Returns whether this entry retired a stage that was being served. */
+    synchronized boolean offer(StageEntry entry, StageCompiler compiler) {
+      if (entry.revision() < revision) return false;
       revision = entry.revision();
       if (entry.isRetired()) {
+        boolean served = handle.current() != null;
         source = null;
         handle.set(null);
-        return;
+        return served;
       }
-      if (entry.deployed().sameContentAs(source)) return;
+      if (entry.deployed().sameContentAs(source)) return false;
       try {
         handle.set(compiler.compile(entry.deployed()));
         source = entry.deployed();
@@ -82,6 +91,7 @@ public final class LiveStages {
         log.error("Cannot serve stage {} at deployment {}: {}", entry.deployed().key(),
             entry.deployed().deployment().deploymentId(), e.getMessage());
       }
+      return false;
     }
   }
 }

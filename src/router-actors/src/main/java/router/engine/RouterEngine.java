@@ -5,7 +5,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -38,6 +40,7 @@ import router.integration.aws.AwsServiceBackend;
 import router.integration.http.HttpBackend;
 import router.integration.lambda.LambdaBackend;
 import router.integration.vpclink.VpcLinkBackend;
+import router.runtime.CloseStatus;
 import router.runtime.MessageProcessor;
 import router.storage.Storage;
 import router.template.TemplateEngine;
@@ -107,10 +110,27 @@ public final class RouterEngine {
     ConfigService config = new ConfigService(system, settings.askTimeout());
     MessageProcessor processor = new MessageProcessor(system.log());
     ConnectionRegistry connections = new ConnectionRegistry(system, processor);
+    // API Gateway closes the connections of a deleted stage; they still run its $disconnect.
+    stages.onRetired(handle -> connections.closeStage(handle.apiId(), handle.stageName(), CloseStatus.GOING_AWAY));
+    closeConnectionsOnShutdown(system, connections, settings.shutdownTimeout());
     // The owner tag in connection ids: low 16 bits of this incarnation's unique address.
     int nodeTag = (int) (Cluster.get(system).selfMember().uniqueAddress().longUid() & 0xFFFF);
     return new RouterEngine(system, settings, config, vpcLinkService, stages, connections, processor, bulkheads,
         nodeTag);
+  }
+
+  /**
+   * When the node shuts down (SIGTERM, {@code CoordinatedShutdown}), its connections close with 1001 and run their
+   * {@code $disconnect} before the node leaves the cluster, waiting at most {@code timeout} for them.
+   */
+  private static void closeConnectionsOnShutdown(
+      ActorSystem<?> system, ConnectionRegistry connections, java.time.Duration timeout) {
+    CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "router-close-connections",
+        () -> {
+          if (connections.size() > 0) system.log().info("Closing {} connections", connections.size());
+          return connections.closeAll(CloseStatus.GOING_AWAY)
+              .completeOnTimeout(Done.getInstance(), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        });
   }
 
   /** The backend of every integration kind on this node. */

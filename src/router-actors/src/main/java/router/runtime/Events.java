@@ -17,6 +17,7 @@ final class Events {
     return new EventContext(context.eventType, context.routeKey, message ? context.messageId() : null,
         context.requestId, context.requestId, info.connectionId(), info.connectedAt(), context.requestTimeEpoch,
         info.apiId(), info.stageName(), info.domainName(), info.sourceIp(), info.userAgent(), headers, query,
-        null, null, message ? context.body.text() : null, context.base64Encoded, context.stage.stageVariables());
+        context.closed == null ? null : context.closed.code(), context.closed == null ? null : context.closed.reason(),
+        message ? context.body.text() : null, context.base64Encoded, context.stage.stageVariables());
   }
 }

@@ -20,6 +20,8 @@ final class MessageContext implements ExpressionContext {
   String routeKey;
   /** The body is the base64 of a binary frame (CONVERT_TO_TEXT). */
   boolean base64Encoded;
+  /** How the connection closed ({@code $disconnect} only; null when unknown). */
+  CloseStatus closed;
   private String messageId;
   IntegrationResult result;
   private RequestBody resultBody;

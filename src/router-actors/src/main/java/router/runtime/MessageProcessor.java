@@ -92,11 +92,17 @@ public final class MessageProcessor {
 
   /** Runs {@code $disconnect} (when the stage has one), best effort: its outcome goes nowhere. */
   public CompletionStage<Done> onDisconnect(ConnectionInfo info) {
-    CompiledStage stage = info.stage().current();
+    return onDisconnect(info, null);
+  }
+
+  /** As {@link #onDisconnect(ConnectionInfo)}, reporting how the connection closed ({@code null}: unknown). */
+  public CompletionStage<Done> onDisconnect(ConnectionInfo info, CloseStatus closed) {
+    CompiledStage stage = info.stage().lastServed(); // a deleted stage's connections still run its $disconnect
     if (stage == null || stage.disconnectRoute() == null) return CompletableFuture.completedFuture(Done.getInstance());
     MessageContext context = new MessageContext(info, stage, "", ConnectionIds.requestId(), "DISCONNECT",
         System.currentTimeMillis());
     context.routeKey = DISCONNECT;
+    context.closed = closed;
     return integrate(stage.disconnectRoute(), context).thenApply(outcome -> Done.getInstance());
   }
 

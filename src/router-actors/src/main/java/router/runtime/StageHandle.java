@@ -10,6 +10,7 @@ public final class StageHandle {
   private final String apiId;
   private final String stageName;
   private volatile CompiledStage current;
+  private volatile CompiledStage lastServed;
 
   public StageHandle(String apiId, String stageName) {
     this.apiId = apiId;
@@ -22,7 +23,13 @@ public final class StageHandle {
 
   /** Swaps what the stage serves (null: no longer served); called by the node's stage registry. */
   public void set(CompiledStage stage) {
+    if (stage != null) this.lastServed = stage;
     this.current = stage;
+  }
+
+  /** What the stage serves, or served last if it was retired: {@code $disconnect} of connections it closed. */
+  public CompiledStage lastServed() {
+    return lastServed;
   }
 
   public String apiId() {

@@ -109,6 +109,23 @@ class LiveStagesTest {
   }
 
   @Test
+  void retiringAServedStageTellsTheListenerOnceAndKeepsWhatItServedLast() {
+    List<StageHandle> retired = new java.util.ArrayList<>();
+    live.onRetired(retired::add);
+    DeployedStage first = deployDev();
+    offer(first);
+    StageHandle held = live.handle("api1", "dev");
+
+    live.apply(KEY, new StageEntry(first.revision() + 1, null));
+    live.apply(KEY, new StageEntry(first.revision() + 2, null));
+    live.apply(DeployedStage.key("api1", "never"), new StageEntry(first.revision() + 2, null));
+
+    assertEquals(List.of(held), retired);
+    assertNull(held.current());
+    assertEquals(first.deployment().deploymentId(), held.lastServed().deploymentId());
+  }
+
+  @Test
   void anOlderPublicationDoesNotResurrectARetiredStage() {
     DeployedStage first = deployDev();
     offer(first);

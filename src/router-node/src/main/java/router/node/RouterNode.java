@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -18,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import router.engine.RouterConfig;
 import router.engine.RouterEngine;
-import router.engine.RouterSettings;
 import router.integration.IntegrationBackends;
 import router.node.control.ControlPlaneRoutes;
 import router.node.control.VpcLinkRoutes;
@@ -78,10 +79,13 @@ public final class RouterNode {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
     RouterEngine engine = RouterEngine.init(system, backends);
-    RouterSettings settings = engine.settings();
     AtomicBoolean ready = new AtomicBoolean(false);
-    WebSocketSettings webSocket = new WebSocketSettings(settings.maxMessageBytes(), settings.idleTimeout(),
-        settings.maxConnectionDuration(), settings.closeTimeout());
+    // On shutdown the node says at once that it is not ready, so a load balancer stops sending new clients.
+    CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "router-not-ready", () -> {
+      ready.set(false);
+      return CompletableFuture.completedFuture(Done.getInstance());
+    });
+    WebSocketSettings webSocket = WebSocketSettings.from(config);
 
     ServerSettings defaults = ServerSettings.create(system.classicSystem());
     ServerSettings executeSettings = defaults.withTimeouts(defaults.getTimeouts().withIdleTimeout(
@@ -90,6 +94,9 @@ public final class RouterNode {
         .newServerAt(node.httpInterface(), node.httpPort())
         .withSettings(executeSettings)
         .bind(new ExecuteApiRoutes(engine, webSocket).route());
+    // On shutdown, no new connection is accepted; open ones close in a later phase (RouterEngine).
+    executeApi.thenAccept(binding -> CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(),
+        "router-unbind-execute-api", () -> binding.unbind().thenApply(unbound -> Done.getInstance())));
     CompletionStage<RouterNode> bound = executeApi.thenCompose(execute -> Http.get(system)
         .newServerAt(node.controlInterface(), node.controlPort())
         .bind(Directives.concat(

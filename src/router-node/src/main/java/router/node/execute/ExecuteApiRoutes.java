@@ -87,7 +87,7 @@ public final class ExecuteApiRoutes {
     Connection connection = new Connection(info);
     return complete(WebSocketUpgrades.handle(upgrade,
         ConnectionFlow.create(connection, engine.connections(), engine.settings().maxInFlight(), outbound),
-        webSocket, Optional.ofNullable(outcome.subprotocol()), info.connectionId()));
+        webSocket, Optional.ofNullable(outcome.subprotocol()), info.connectionId(), connection::closed));
   }
 
   private ConnectionInfo connectionInfo(

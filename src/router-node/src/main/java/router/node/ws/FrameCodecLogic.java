@@ -3,19 +3,13 @@ package router.node.ws;
 import java.nio.charset.CharacterCodingException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.impl.engine.ws.FrameEvent;
 import org.apache.pekko.http.impl.engine.ws.FrameHeader;
 import org.apache.pekko.http.impl.engine.ws.FrameStart;
-import org.apache.pekko.stream.Attributes;
-import org.apache.pekko.stream.BidiShape;
 import org.apache.pekko.stream.Inlet;
 import org.apache.pekko.stream.Outlet;
-import org.apache.pekko.stream.javadsl.BidiFlow;
 import org.apache.pekko.stream.stage.AbstractInHandler;
 import org.apache.pekko.stream.stage.AbstractOutHandler;
-import org.apache.pekko.stream.stage.GraphStage;
-import org.apache.pekko.stream.stage.GraphStageLogic;
 import org.apache.pekko.stream.stage.TimerGraphStageLogic;
 import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
@@ -23,24 +17,26 @@ import org.slf4j.LoggerFactory;
 import router.protocol.CloseCodes;
 import router.protocol.GatewayMessages;
 import router.runtime.ClientMessage;
+import router.runtime.CloseStatus;
 import router.runtime.ServerMessage;
 
 /**
  * The state machine of one connection's {@link WebSocketFrameCodec}: reassembles client frames into messages (RFC
- * 6455 §5.4), answers pings, enforces the message size and the idle and maximum connection time, writes app
- * messages as frames, and runs the closing handshake (§7).
+ * 6455 §5.4), answers pings and pings the client, enforces the frame and message sizes, the message deadline and
+ * the idle and maximum connection time, writes app messages as frames, runs the closing handshake (§7) and reports
+ * how the connection closed.
  */
 final class FrameCodecLogic extends TimerGraphStageLogic {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameCodec.class);
 
-  /** Outbound frames held while the socket is busy: one app frame plus a few pongs, then we stop reading. */
+  /** Outbound frames held while the socket is busy: one app message's frames or a few pongs, then we stop reading. */
   private static final int OUTBOX_CAPACITY = 4;
 
   private static final String GOING_AWAY_REASON = "Going away";
   private static final String TOO_BIG_REASON = "Message too big";
   private static final String INTERNAL_ERROR_REASON = GatewayMessages.INTERNAL_SERVER_ERROR;
 
-  private enum Timer { IDLE, MAX_DURATION, CLOSE }
+  private enum Timer { IDLE, MAX_DURATION, CLOSE, MESSAGE, PING }
 
   /** Where the payload of the frame being received goes; PEER_CLOSE is a close frame read while closing. */
   private enum Payload { MESSAGE, CONTROL, PEER_CLOSE, DISCARD }
@@ -51,6 +47,7 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
   private final Outlet<FrameEvent> frameOut;
   private final WebSocketSettings settings;
   private final String label;
+  private final CloseReport closed;
 
   // The frame being received: pekko-http delivers a FrameStart, then FrameData until lastPart.
   private Payload payload = Payload.DISCARD;
@@ -67,8 +64,10 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
   private boolean closing;
   private boolean closeFrameSent;
   private boolean peerCloseReceived;
-  /** API Gateway's idle timeout counts only what the client sends, pings included. */
+  /** The idle timeout counts the client's data frames only: pings and pongs do not keep a connection open. */
   private long lastFrameNanos;
+  /** Whether any frame arrived since our last ping (the peer is alive). */
+  private boolean heardSincePing = true;
 
   FrameCodecLogic(WebSocketFrameCodec stage) {
     super(stage.shape());
@@ -78,6 +77,7 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
     this.frameOut = stage.frameOut;
     this.settings = stage.settings;
     this.label = stage.label;
+    this.closed = new CloseReport(stage.onClosed);
     this.message = new MessageAssembly(settings.maxMessageBytes());
     setHandler(frameIn, new AbstractInHandler() {
       @Override
@@ -119,7 +119,10 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
 
       @Override
       public void onUpstreamFinish() {
-        startClosing(CloseCodes.NORMAL, "");
+        // The app's side may have recorded why it ends (DELETE, shutdown, stage deleted): the first status stands.
+        CloseStatus status = closed.report(new CloseStatus(CloseCodes.NORMAL, ""));
+        if (CloseCodes.isSendable(status.code())) startClosing(status.code(), status.reason());
+        else startClosing(CloseCodes.NORMAL, "");
       }
 
       @Override
@@ -141,6 +144,8 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
     lastFrameNanos = System.nanoTime();
     scheduleOnce(Timer.IDLE, settings.idleTimeout());
     scheduleOnce(Timer.MAX_DURATION, settings.maxConnectionDuration());
+    Duration ping = settings.pingInterval();
+    if (!ping.isZero()) scheduleWithFixedDelay(Timer.PING, ping, ping);
     pull(frameIn);
     pull(messageIn);
   }
@@ -160,20 +165,36 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
       }
       case MAX_DURATION -> startClosing(CloseCodes.GOING_AWAY, GOING_AWAY_REASON);
       case CLOSE -> completeStage();
+      // A fragmented message that never ends would hold its buffer (and the connection) forever (API Gateway: 1009).
+      case MESSAGE -> failConnection(CloseCodes.MESSAGE_TOO_BIG, TOO_BIG_REASON);
+      case PING -> onPingTimer();
     }
+  }
+
+  private void onPingTimer() {
+    if (!heardSincePing) {
+      // Not even a pong for a whole interval: the peer is gone without a close (its TCP may never say so).
+      LOG.info("Dropping connection {}: no answer to a ping within {}", label, settings.pingInterval());
+      closed.report(CloseStatus.LOST);
+      completeStage();
+    } else if (!closing) {
+      heardSincePing = false;
+      send(Rfc6455.pingFrame());
+    }
+  }
+
+  @Override
+  public void postStop() {
+    closed.report(CloseStatus.LOST); // a no-op unless the socket went away before any close was known
   }
 
   // ---- client -> app
 
   private void onFrameEvent(FrameEvent event) {
-    lastFrameNanos = System.nanoTime();
-    if (event instanceof FrameStart start) {
-      onFrameStart(start.header());
-    }
+    heardSincePing = true;
+    if (event instanceof FrameStart start) onFrameStart(start.header());
     readPayload(event.data());
-    if (event.lastPart()) {
-      onFrameEnd();
-    }
+    if (event.lastPart()) onFrameEnd();
     pullFrameInIfReady();
   }
 
@@ -183,9 +204,7 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
     maskOffset = 0;
     if (closing) {
       // §5.5.1: after our close frame only the peer's close matters; everything else is dropped.
-      if (opcode == Rfc6455.OP_CLOSE) {
-        payload = Payload.PEER_CLOSE;
-      }
+      if (opcode == Rfc6455.OP_CLOSE) payload = Payload.PEER_CLOSE;
       return;
     }
     String violation = Rfc6455.violation(header, opcode, message.inMessage());
@@ -199,10 +218,13 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
       controlOpcode = opcode;
       controlBytes = new byte[(int) header.length()];
       controlLength = 0;
-    } else if (message.wouldExceed(header.length())) {
-      // Refused on the declared length, before any of the payload is buffered (API Gateway: 1009).
+    } else if (header.length() > settings.maxFrameBytes() || message.wouldExceed(header.length())) {
+      // Refused on the declared length, before any of the payload is buffered (API Gateway: 1009 for a frame over
+      // 32 KB or a message over 128 KB).
       failConnection(CloseCodes.MESSAGE_TOO_BIG, TOO_BIG_REASON);
     } else {
+      lastFrameNanos = System.nanoTime();
+      if (!message.inMessage() && !header.fin()) scheduleOnce(Timer.MESSAGE, settings.messageTimeout());
       message.startFrame(opcode, (int) header.length(), header.fin());
       payload = Payload.MESSAGE;
     }
@@ -229,9 +251,7 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
         onControlFrame(controlOpcode, body);
       }
       case MESSAGE -> {
-        if (message.endsWithThisFrame()) {
-          onMessageEnd();
-        }
+        if (message.endsWithThisFrame()) onMessageEnd();
       }
       case PEER_CLOSE -> {
         // Completing only now means the whole frame was read: unread input would make the close a TCP reset.
@@ -247,12 +267,11 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
     switch (opcode) {
       // §5.5.2: a Pong carries the Ping's payload; §5.4 lets control frames arrive between fragments.
       case Rfc6455.OP_PING -> {
-        if (!closing) {
-          send(Rfc6455.pongFrame(body));
-        }
+        if (!closing) send(Rfc6455.pongFrame(body));
       }
       case Rfc6455.OP_CLOSE -> {
         peerCloseReceived = true;
+        closed.report(Rfc6455.peerCloseStatus(body));
         if (closing) {
           completeIfClosed();
         } else {
@@ -264,6 +283,7 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
   }
 
   private void onMessageEnd() {
+    cancelTimer(Timer.MESSAGE);
     ClientMessage complete;
     try {
       complete = message.take();
@@ -271,9 +291,7 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
       failConnection(CloseCodes.INVALID_PAYLOAD, "Invalid UTF-8 in text message"); // §8.1
       return;
     }
-    if (isClosed(messageOut)) {
-      return;
-    }
+    if (isClosed(messageOut)) return;
     if (isAvailable(messageOut)) {
       push(messageOut, complete);
     } else {
@@ -282,47 +300,36 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
   }
 
   private void deliverUndelivered() {
-    if (undelivered == null) {
-      return;
-    }
+    if (undelivered == null) return;
     push(messageOut, undelivered);
     undelivered = null;
-    if (isClosed(frameIn)) {
-      complete(messageOut);
-    }
+    if (isClosed(frameIn)) complete(messageOut);
     pullFrameInIfReady();
     completeIfClosed();
   }
 
   /** Reads on while the app has taken every complete message and the outbox has room. */
   private void pullFrameInIfReady() {
-    if (isClosed(frameIn) || hasBeenPulled(frameIn)) {
-      return;
-    }
-    if (closing || (undelivered == null && outbox.size() < OUTBOX_CAPACITY)) {
-      pull(frameIn);
-    }
+    if (isClosed(frameIn) || hasBeenPulled(frameIn)) return;
+    if (closing || (undelivered == null && outbox.size() < OUTBOX_CAPACITY)) pull(frameIn);
   }
 
   private void onSocketInputEnded() {
+    closed.report(CloseStatus.LOST); // a no-op after a close frame
     message.drop();
     payload = Payload.DISCARD;
-    if (undelivered == null && !isClosed(messageOut)) {
-      complete(messageOut);
-    }
+    if (undelivered == null && !isClosed(messageOut)) complete(messageOut);
     completeIfClosed();
   }
 
   // ---- app -> client
 
   private void onAppMessage(ServerMessage message) {
-    if (closing) {
-      return; // §5.5.1: no data frames after a close frame
-    }
+    if (closing) return; // §5.5.1: no data frames after a close frame
     if (message instanceof ServerMessage.Text text) {
-      send(Rfc6455.textFrame(text.text()));
+      send(Rfc6455.dataFrames(Rfc6455.OP_TEXT, ByteString.fromString(text.text()), settings.maxFrameBytes()));
     } else if (message instanceof ServerMessage.Binary binary) {
-      send(Rfc6455.binaryFrame(binary.bytes()));
+      send(Rfc6455.dataFrames(Rfc6455.OP_BINARY, binary.bytes(), settings.maxFrameBytes()));
     } else if (message instanceof ServerMessage.Close close) {
       if (CloseCodes.isSendable(close.code())) {
         startClosing(close.code(), close.reason() == null ? "" : close.reason());
@@ -333,8 +340,8 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
     }
   }
 
-  private void send(FrameStart frame) {
-    outbox.add(frame);
+  private void send(FrameStart... frames) {
+    java.util.Collections.addAll(outbox, frames);
     flush();
   }
 
@@ -347,9 +354,7 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
         completeIfClosed();
       }
     }
-    if (!closing && outbox.isEmpty() && !isClosed(messageIn) && !hasBeenPulled(messageIn)) {
-      pull(messageIn);
-    }
+    if (!closing && outbox.isEmpty() && !isClosed(messageIn) && !hasBeenPulled(messageIn)) pull(messageIn);
     pullFrameInIfReady();
   }
 
@@ -364,9 +369,7 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
 
   /** §7.1.2: queue our close frame (after what the socket already holds), then wait for the peer's. */
   private void startClosing(int code, String reason) {
-    if (closing) {
-      return;
-    }
+    if (closing) return;
     closing = true;
     message.drop();
     if (payload == Payload.MESSAGE) {
@@ -374,6 +377,9 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
     }
     cancelTimer(Timer.IDLE);
     cancelTimer(Timer.MAX_DURATION);
+    cancelTimer(Timer.MESSAGE);
+    cancelTimer(Timer.PING);
+    closed.report(new CloseStatus(code, reason));
     scheduleOnce(Timer.CLOSE, settings.closeTimeout());
     send(Rfc6455.closeFrame(code, reason));
   }

@@ -6,12 +6,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pekko.http.impl.engine.ws.FrameEvent;
 import org.apache.pekko.http.impl.engine.ws.FrameHeader;
 import org.apache.pekko.http.impl.engine.ws.FrameStart;
 import org.apache.pekko.http.impl.engine.ws.Protocol;
 import org.apache.pekko.util.ByteString;
 import router.protocol.CloseCodes;
+import router.runtime.CloseStatus;
 import scala.Option;
 
 /** The rules of RFC 6455 the frame codec applies, as pure functions: opcodes, frame checks, masking, close bodies. */
@@ -29,27 +32,57 @@ final class Rfc6455 {
   static final int CLOSE_CODE_BYTES = 2;
   static final int MASK_KEY_BYTES = 4;
 
+  private static final Protocol.Opcode CONTINUATION = Protocol.Opcode$.MODULE$.forCode((byte) OP_CONTINUATION);
   private static final Protocol.Opcode TEXT = Protocol.Opcode$.MODULE$.forCode((byte) OP_TEXT);
   private static final Protocol.Opcode BINARY = Protocol.Opcode$.MODULE$.forCode((byte) OP_BINARY);
   private static final Protocol.Opcode CLOSE = Protocol.Opcode$.MODULE$.forCode((byte) OP_CLOSE);
+  private static final Protocol.Opcode PING = Protocol.Opcode$.MODULE$.forCode((byte) OP_PING);
   private static final Protocol.Opcode PONG = Protocol.Opcode$.MODULE$.forCode((byte) OP_PONG);
 
   private Rfc6455() {}
 
-  /** An unmasked, unfragmented text frame. */
-  static FrameStart textFrame(String text) {
-    return FrameEvent.fullFrame(TEXT, Option.empty(), ByteString.fromString(text), true, false, false, false);
-  }
-
-  /** An unmasked, unfragmented binary frame. */
-  static FrameStart binaryFrame(ByteString bytes) {
-    return FrameEvent.fullFrame(BINARY, Option.empty(), bytes, true, false, false, false);
+  /**
+   * A text or binary message as unmasked frames of at most {@code maxFrameBytes} each (API Gateway's 32 KB frame
+   * quota applies to what it sends as well); a text message may be cut inside a character (§5.6: only the whole
+   * message must be valid UTF-8).
+   */
+  static FrameStart[] dataFrames(int opcode, ByteString payload, int maxFrameBytes) {
+    if (payload.size() <= maxFrameBytes) {
+      return new FrameStart[] {FrameEvent.fullFrame(opcode == OP_TEXT ? TEXT : BINARY, Option.empty(), payload, true,
+          false, false, false)};
+    }
+    List<FrameStart> frames = new ArrayList<>();
+    for (int from = 0; from < payload.size(); from += maxFrameBytes) {
+      int to = Math.min(payload.size(), from + maxFrameBytes);
+      Protocol.Opcode frameOpcode = from == 0 ? (opcode == OP_TEXT ? TEXT : BINARY) : CONTINUATION;
+      frames.add(FrameEvent.fullFrame(frameOpcode, Option.empty(), payload.slice(from, to), to == payload.size(),
+          false, false, false));
+    }
+    return frames.toArray(FrameStart[]::new);
   }
 
   /** §5.5.3: the Pong answering a Ping carries the Ping's payload. */
   static FrameStart pongFrame(byte[] pingPayload) {
     return FrameEvent.fullFrame(PONG, Option.empty(), ByteString.fromArrayUnsafe(pingPayload), true, false, false,
         false);
+  }
+
+  /** §5.5.2: a ping with no payload (the client's pong proves it is alive). */
+  static FrameStart pingFrame() {
+    return FrameEvent.fullFrame(PING, Option.empty(), ByteString.emptyByteString(), true, false, false, false);
+  }
+
+  /**
+   * How the peer closed, from its close frame's body: its code and reason, 1005 with no code (§7.1.5), or the code
+   * we answer a malformed body with (1002, 1007) and no reason.
+   */
+  static CloseStatus peerCloseStatus(byte[] body) {
+    if (body.length == 0) return new CloseStatus(CloseStatus.NO_STATUS, "");
+    int echoed = echoCloseCode(body);
+    int code = body.length < CLOSE_CODE_BYTES ? -1 : Short.toUnsignedInt(ByteBuffer.wrap(body).getShort());
+    if (echoed != code) return new CloseStatus(echoed, "");
+    return new CloseStatus(code,
+        new String(body, CLOSE_CODE_BYTES, body.length - CLOSE_CODE_BYTES, StandardCharsets.UTF_8));
   }
 
   static FrameStart closeFrame(int code, String reason) {

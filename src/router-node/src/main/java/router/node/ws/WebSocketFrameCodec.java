@@ -1,28 +1,17 @@
 package router.node.ws;
 
-import java.nio.charset.CharacterCodingException;
-import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.function.UnaryOperator;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.impl.engine.ws.FrameEvent;
-import org.apache.pekko.http.impl.engine.ws.FrameHeader;
-import org.apache.pekko.http.impl.engine.ws.FrameStart;
 import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.BidiShape;
 import org.apache.pekko.stream.Inlet;
 import org.apache.pekko.stream.Outlet;
 import org.apache.pekko.stream.javadsl.BidiFlow;
-import org.apache.pekko.stream.stage.AbstractInHandler;
-import org.apache.pekko.stream.stage.AbstractOutHandler;
 import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
-import org.apache.pekko.stream.stage.TimerGraphStageLogic;
-import org.apache.pekko.util.ByteString;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import router.protocol.CloseCodes;
-import router.protocol.GatewayMessages;
 import router.runtime.ClientMessage;
+import router.runtime.CloseStatus;
 import router.runtime.ServerMessage;
 
 /** Server side of RFC 6455 over pekko-http's parsed frames, between one client socket and its app flow. */
@@ -37,17 +26,35 @@ public final class WebSocketFrameCodec
       BidiShape.of(frameIn, messageOut, messageIn, frameOut);
   final WebSocketSettings settings;
   final String label;
+  final UnaryOperator<CloseStatus> onClosed;
 
   /** @param label names the connection in log lines (its connection id) */
   public WebSocketFrameCodec(WebSocketSettings settings, String label) {
+    this(settings, label, UnaryOperator.identity());
+  }
+
+  /**
+   * @param label names the connection in log lines (its connection id)
+   * @param onClosed told once, as soon as it is known and before the app flow sees the end of the connection, how
+   *     the connection closes (the client's close code and reason, or the gateway's); it answers the status that
+   *     stands, which may be one the app's side recorded before ending its flow (it is then the close frame's)
+   */
+  public WebSocketFrameCodec(WebSocketSettings settings, String label, UnaryOperator<CloseStatus> onClosed) {
     this.settings = settings;
     this.label = label;
+    this.onClosed = onClosed;
   }
 
   /** The codec of one connection, named in log lines by {@code label} (its connection id). */
   public static BidiFlow<FrameEvent, ClientMessage, ServerMessage, FrameEvent, NotUsed> bidiFlow(
       WebSocketSettings settings, String label) {
     return BidiFlow.fromGraph(new WebSocketFrameCodec(settings, label));
+  }
+
+  /** As {@link #bidiFlow(WebSocketSettings, String)}, telling {@code onClosed} how the connection closes. */
+  public static BidiFlow<FrameEvent, ClientMessage, ServerMessage, FrameEvent, NotUsed> bidiFlow(
+      WebSocketSettings settings, String label, UnaryOperator<CloseStatus> onClosed) {
+    return BidiFlow.fromGraph(new WebSocketFrameCodec(settings, label, onClosed));
   }
 
   @Override

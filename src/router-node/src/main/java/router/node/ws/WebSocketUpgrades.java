@@ -1,6 +1,7 @@
 package router.node.ws;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.pekko.http.impl.engine.ws.FrameEvent;
 import org.apache.pekko.http.impl.engine.ws.UpgradeToWebSocketLowLevel;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
@@ -11,6 +12,7 @@ import org.apache.pekko.stream.FlowShape;
 import org.apache.pekko.stream.Graph;
 import org.apache.pekko.stream.javadsl.Flow;
 import router.runtime.ClientMessage;
+import router.runtime.CloseStatus;
 import router.runtime.ServerMessage;
 import scala.Option;
 
@@ -46,10 +48,25 @@ public final class WebSocketUpgrades {
       WebSocketSettings settings,
       Optional<String> subprotocol,
       String label) {
+    return handle(upgrade, app, settings, subprotocol, label, UnaryOperator.identity());
+  }
+
+  /**
+   * As the method above, telling {@code onClosed} how the connection closes (see {@link WebSocketFrameCodec}) before
+   * {@code app} sees the end of the connection.
+   */
+  public static HttpResponse handle(
+      WebSocketUpgrade upgrade,
+      Flow<ClientMessage, ServerMessage, ?> app,
+      WebSocketSettings settings,
+      Optional<String> subprotocol,
+      String label,
+      UnaryOperator<CloseStatus> onClosed) {
     if (!(upgrade instanceof UpgradeToWebSocketLowLevel lowLevel)) {
       throw new IllegalArgumentException("Not a pekko-http server upgrade: " + upgrade.getClass().getName());
     }
-    Graph<FlowShape<FrameEvent, FrameEvent>, ?> frames = WebSocketFrameCodec.bidiFlow(settings, label).join(app);
+    Graph<FlowShape<FrameEvent, FrameEvent>, ?> frames =
+        WebSocketFrameCodec.bidiFlow(settings, label, onClosed).join(app);
     return lowLevel.handleFrames(anyMaterializedValue(frames), Option.apply(subprotocol.orElse(null)));
   }
 
