@@ -51,6 +51,8 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
   private final Outlet<FrameEvent> frameOut;
   private final WebSocketSettings settings;
   private final String label;
+  private final java.util.function.IntConsumer onClosed;
+  private int closeCode = CloseCodes.ABNORMAL_CLOSURE; // of our close frame (an echo if the client closed first)
 
   // The frame being received: pekko-http delivers a FrameStart, then FrameData until lastPart.
   private Payload payload = Payload.DISCARD;
@@ -78,6 +80,7 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
     this.frameOut = stage.frameOut;
     this.settings = stage.settings;
     this.label = stage.label;
+    this.onClosed = stage.onClosed;
     this.message = new MessageAssembly(settings.maxMessageBytes());
     setHandler(frameIn, new AbstractInHandler() {
       @Override
@@ -143,6 +146,11 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
     scheduleOnce(Timer.MAX_DURATION, settings.maxConnectionDuration());
     pull(frameIn);
     pull(messageIn);
+  }
+
+  @Override
+  public void postStop() {
+    onClosed.accept(closeCode);
   }
 
   @Override
@@ -219,7 +227,6 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
       case PEER_CLOSE, DISCARD -> { }
     }
   }
-
 
   private void onFrameEnd() {
     switch (payload) {
@@ -368,6 +375,7 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
       return;
     }
     closing = true;
+    closeCode = code;
     message.drop();
     if (payload == Payload.MESSAGE) {
       payload = Payload.DISCARD; // a control frame being read is finished, in case it is the peer's close

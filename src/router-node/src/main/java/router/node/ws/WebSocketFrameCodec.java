@@ -3,6 +3,7 @@ package router.node.ws;
 import java.nio.charset.CharacterCodingException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.function.IntConsumer;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.impl.engine.ws.FrameEvent;
 import org.apache.pekko.http.impl.engine.ws.FrameHeader;
@@ -37,17 +38,30 @@ public final class WebSocketFrameCodec
       BidiShape.of(frameIn, messageOut, messageIn, frameOut);
   final WebSocketSettings settings;
   final String label;
+  final IntConsumer onClosed;
 
   /** @param label names the connection in log lines (its connection id) */
   public WebSocketFrameCodec(WebSocketSettings settings, String label) {
+    this(settings, label, code -> { });
+  }
+
+  /** @param onClosed told, once, the close code the connection ended with (1006 when it ended without one) */
+  public WebSocketFrameCodec(WebSocketSettings settings, String label, IntConsumer onClosed) {
     this.settings = settings;
     this.label = label;
+    this.onClosed = onClosed;
   }
 
   /** The codec of one connection, named in log lines by {@code label} (its connection id). */
   public static BidiFlow<FrameEvent, ClientMessage, ServerMessage, FrameEvent, NotUsed> bidiFlow(
       WebSocketSettings settings, String label) {
     return BidiFlow.fromGraph(new WebSocketFrameCodec(settings, label));
+  }
+
+  /** As above, telling {@code onClosed} the close code the connection ended with. */
+  public static BidiFlow<FrameEvent, ClientMessage, ServerMessage, FrameEvent, NotUsed> bidiFlow(
+      WebSocketSettings settings, String label, IntConsumer onClosed) {
+    return BidiFlow.fromGraph(new WebSocketFrameCodec(settings, label, onClosed));
   }
 
   @Override

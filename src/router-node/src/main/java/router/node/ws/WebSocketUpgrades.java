@@ -1,6 +1,7 @@
 package router.node.ws;
 
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.apache.pekko.http.impl.engine.ws.FrameEvent;
 import org.apache.pekko.http.impl.engine.ws.UpgradeToWebSocketLowLevel;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
@@ -46,10 +47,21 @@ public final class WebSocketUpgrades {
       WebSocketSettings settings,
       Optional<String> subprotocol,
       String label) {
+    return handle(upgrade, app, settings, subprotocol, label, code -> { });
+  }
+
+  /** As the method above, telling {@code onClosed} the close code the connection ended with (1006: none). */
+  public static HttpResponse handle(
+      WebSocketUpgrade upgrade,
+      Flow<ClientMessage, ServerMessage, ?> app,
+      WebSocketSettings settings,
+      Optional<String> subprotocol,
+      String label,
+      IntConsumer onClosed) {
     if (!(upgrade instanceof UpgradeToWebSocketLowLevel lowLevel)) {
       throw new IllegalArgumentException("Not a pekko-http server upgrade: " + upgrade.getClass().getName());
     }
-    Graph<FlowShape<FrameEvent, FrameEvent>, ?> frames = WebSocketFrameCodec.bidiFlow(settings, label).join(app);
+    Graph<FlowShape<FrameEvent, FrameEvent>, ?> frames = WebSocketFrameCodec.bidiFlow(settings, label, onClosed).join(app);
     return lowLevel.handleFrames(anyMaterializedValue(frames), Option.apply(subprotocol.orElse(null)));
   }
 
