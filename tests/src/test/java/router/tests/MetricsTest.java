@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.apigatewayv2.model.RouteSettings;
 /**
  * {@code GET /metrics} scraped with a real HTTP client after real traffic over real sockets: API Gateway's
  * per-stage metrics and the node's own move by exactly what was sent, and the output is valid Prometheus text.
- * The HTTP backend stands in for a remote system and answers with the status its request body names.
+ * The HTTP backend stands in for a remote system and answers with the status its request body names; the Lambda
+ * backend never answers.
  */
 class MetricsTest {
   private static final int LIMIT = 128 * 1024;
@@ -44,9 +45,10 @@ class MetricsTest {
 
   @BeforeAll
   static void start() {
-    IntegrationBackends backends = IntegrationBackends.none().with(BackendKind.HTTP, request ->
-        CompletableFuture.completedFuture(new IntegrationResult(request.body().contains("fail") ? 502 : 200,
-            Map.of(), "{}")));
+    IntegrationBackends backends = IntegrationBackends.none()
+        .with(BackendKind.HTTP, request -> CompletableFuture.completedFuture(
+            new IntegrationResult(request.body().contains("fail") ? 502 : 200, Map.of(), "{}")))
+        .with(BackendKind.LAMBDA, request -> new CompletableFuture<>());
     node = TestNode.start(dataDir, Map.of(), backends);
   }
 
@@ -132,6 +134,26 @@ class MetricsTest {
     assertTrue(metrics.has("apigateway_route_client_error_total", Map.of("api_id", apiId, "route", "echo")));
     assertFalse(metrics.has("apigateway_route_client_error_total", Map.of("api_id", apiId, "route", "http")));
     assertFalse(metrics.has("apigateway_route_connect_count_total", Map.of("api_id", apiId, "route", "$connect")));
+  }
+
+  @Test
+  void countsATimedOutIntegrationAsAnExecutionError() throws Exception {
+    String apiId = api(node.sdk, null);
+    String integrationId = node.sdk.createIntegration(b -> b.apiId(apiId).integrationType(IntegrationType.AWS_PROXY)
+        .integrationMethod("POST").timeoutInMillis(50).integrationUri("arn:aws:apigateway:us-east-1:lambda:path/"
+            + "2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:never/invocations")).integrationId();
+    node.sdk.createRoute(b -> b.apiId(apiId).routeKey("slow").target("integrations/" + integrationId));
+    PrometheusText before = scrape();
+    try (WsClient client = WsClient.connect(node.wsUrl(apiId, "dev"))) {
+      client.send("{\"action\":\"slow\"}");
+      assertTrue(client.next().startsWith("{\"message\": \"Endpoint request timed out\""));
+    }
+    PrometheusText after = scrape();
+    assertEquals(1, after.value("apigateway_execution_error_total", Map.of("api_id", apiId, "stage", "dev")));
+    assertEquals(0, after.value("apigateway_integration_error_total", Map.of("api_id", apiId, "stage", "dev")));
+    assertEquals(1, delta(after, before, "router_error_frames_total", Map.of("kind", "endpoint_request_timed_out")));
+    assertEquals(1, delta(after, before, "router_integration_calls_total",
+        Map.of("backend", "LAMBDA", "outcome", "timeout")));
   }
 
   @Test
