@@ -26,6 +26,7 @@ import router.model.Route;
 import router.model.RouteResponse;
 import router.model.RouteSettings;
 import router.model.Stage;
+import router.runtime.AccessLogFormat;
 import router.runtime.CompiledIntegration;
 import router.runtime.CompiledIntegrationResponse;
 import router.runtime.CompiledRoute;
@@ -97,7 +98,8 @@ public final class DeploymentCompiler implements StageCompiler {
     StageMetrics stageMetrics = metrics.stage(apiId, stageName);
     return new CompiledStage(apiId, stageName, deployed.deployment().deploymentId(),
         SelectionExpression.parse(config.api().routeSelectionExpression(), ExpressionKind.ROUTE_SELECTION),
-        Map.copyOf(messageRoutes), defaultRoute, connect, disconnect, stageVariables, stageMetrics);
+        Map.copyOf(messageRoutes), defaultRoute, connect, disconnect, stageVariables, stageMetrics,
+        AccessLogFormat.compile(deployed.stage().accessLogSettings()));
   }
 
   // API Gateway counts a route apart (the Route dimension) only when its route settings, or the stage's default

@@ -39,6 +39,7 @@ import router.integration.http.HttpBackend;
 import router.integration.lambda.LambdaBackend;
 import router.integration.vpclink.VpcLinkBackend;
 import router.metrics.RouterMetrics;
+import router.runtime.AsyncAccessLog;
 import router.runtime.MessageProcessor;
 import router.storage.Storage;
 import router.template.TemplateEngine;
@@ -114,7 +115,10 @@ public final class RouterEngine {
         new VpcLinkDistribution(vpcLinks, vpcLinkReplicator));
     VpcLinkService vpcLinkService = new VpcLinkService(system, settings.askTimeout());
     ConfigService config = new ConfigService(system, settings.askTimeout());
-    MessageProcessor processor = new MessageProcessor(system.log(), metrics);
+    AsyncAccessLog accessLog = new AsyncAccessLog(
+        system.settings().config().getInt("router.access-log.queue-size"), metrics::accessLogLineDropped).start();
+    system.getWhenTerminated().thenRun(accessLog::close);
+    MessageProcessor processor = new MessageProcessor(system.log(), metrics, accessLog);
     ConnectionRegistry connections = new ConnectionRegistry(system, processor);
     // The owner tag in connection ids: low 16 bits of this incarnation's unique address.
     int nodeTag = (int) (Cluster.get(system).selfMember().uniqueAddress().longUid() & 0xFFFF);

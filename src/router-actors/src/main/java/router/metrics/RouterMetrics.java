@@ -39,6 +39,9 @@ public interface RouterMetrics {
   /** The gateway sent an error frame with this message ({@code router.protocol.GatewayMessages}). */
   default void errorFrame(String message) {}
 
+  /** An access log line was dropped: the access log's queue was full. */
+  default void accessLogLineDropped() {}
+
   /** An {@code @connections} request (POST, GET, DELETE) was answered with this status. */
   default void connectionsRequest(String method, int status) {}
 }

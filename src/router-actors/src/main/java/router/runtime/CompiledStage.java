@@ -7,7 +7,7 @@ import router.metrics.StageMetrics;
 /**
  * One deployed (apiId, stage), compiled once per node: immutable, shared by every connection of the stage. Holds
  * the route selection expression, the routes messages can select ($connect and $disconnect apart) and the stage's
- * counters, bound at compile time.
+ * counters, bound at compile time, and its access log (null: none).
  */
 public record CompiledStage(
     String apiId,
@@ -19,7 +19,8 @@ public record CompiledStage(
     CompiledRoute connectRoute,
     CompiledRoute disconnectRoute,
     Map<String, String> stageVariables,
-    StageMetrics metrics) {
+    StageMetrics metrics,
+    AccessLogFormat accessLog) {
 
   /** The route for an evaluated route key: an exact match, else the $default route, else null. */
   public CompiledRoute route(String routeKey) {

@@ -39,15 +39,20 @@ public final class MessageProcessor {
 
   private final Logger log;
   private final RouterMetrics metrics;
+  private final AccessLog accessLog;
 
   public MessageProcessor(Logger log) {
-    this(log, RouterMetrics.NONE);
+    this(log, RouterMetrics.NONE, AccessLog.NONE);
   }
 
-  /** @param metrics counts error frames; the stage's and routes' own counters come bound in the compiled stage */
-  public MessageProcessor(Logger log, RouterMetrics metrics) {
+  /**
+   * @param metrics counts error frames; the stage's and routes' own counters come bound in the compiled stage
+   * @param accessLog where the lines of stages with access log settings go
+   */
+  public MessageProcessor(Logger log, RouterMetrics metrics, AccessLog accessLog) {
     this.log = log;
     this.metrics = metrics;
+    this.accessLog = accessLog;
   }
 
   /** Processes one client message; completes with the reply, an error frame, or {@link #NOTHING}. */
@@ -75,11 +80,13 @@ public final class MessageProcessor {
     CompiledRoute route = selectRoute(stage, context);
     if (route == null) {
       stage.metrics().clientError();
+      logAccess(context, 403, FORBIDDEN);
       return done(forbidden(info, requestId));
     }
     context.routeKey = route.routeKey();
     return integrate(route, context).thenApply(outcome -> {
       if (outcome.failure != null) metrics.errorFrame(outcome.failure);
+      logAccess(context, outcome.status, outcome.failure);
       return outcome.reply;
     });
   }
@@ -89,12 +96,16 @@ public final class MessageProcessor {
     CompiledStage stage = info.stage().current();
     if (stage == null) return CompletableFuture.completedFuture(ConnectOutcome.refused(403, FORBIDDEN));
     CompiledRoute route = stage.connectRoute();
-    if (route == null) return CompletableFuture.completedFuture(ConnectOutcome.ACCEPTED);
     MessageContext context = new MessageContext(info, stage, "", ConnectionIds.requestId(), "CONNECT",
         System.currentTimeMillis());
     context.routeKey = CONNECT;
+    if (route == null) {
+      logAccess(context, HTTP_OK_MIN, null);
+      return CompletableFuture.completedFuture(ConnectOutcome.ACCEPTED);
+    }
     route.metrics().connect();
     return integrate(route, context).thenApply(outcome -> {
+      logAccess(context, outcome.status, outcome.failure);
       if (outcome.failure != null) return ConnectOutcome.refused(outcome.status, outcome.failure);
       if (outcome.status < HTTP_OK_MIN || outcome.status > HTTP_OK_MAX) {
         return ConnectOutcome.refused(outcome.status, FORBIDDEN);
@@ -108,11 +119,18 @@ public final class MessageProcessor {
   /** Runs {@code $disconnect} (when the stage has one), best effort: its outcome goes nowhere. */
   public CompletionStage<Done> onDisconnect(ConnectionInfo info) {
     CompiledStage stage = info.stage().current();
-    if (stage == null || stage.disconnectRoute() == null) return CompletableFuture.completedFuture(Done.getInstance());
+    if (stage == null) return CompletableFuture.completedFuture(Done.getInstance());
     MessageContext context = new MessageContext(info, stage, "", ConnectionIds.requestId(), "DISCONNECT",
         System.currentTimeMillis());
     context.routeKey = DISCONNECT;
-    return integrate(stage.disconnectRoute(), context).thenApply(outcome -> Done.getInstance());
+    if (stage.disconnectRoute() == null) {
+      logAccess(context, HTTP_OK_MIN, null);
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
+    return integrate(stage.disconnectRoute(), context).thenApply(outcome -> {
+      logAccess(context, outcome.status, outcome.failure);
+      return Done.getInstance();
+    });
   }
 
   private static CompiledRoute selectRoute(CompiledStage stage, MessageContext context) {
@@ -163,6 +181,7 @@ public final class MessageProcessor {
     }
     return call.handle((result, error) -> {
       long nanos = System.nanoTime() - started;
+      context.integrationNanos = nanos;
       if (error == null) route.metrics().integrationAnswered(nanos, result.statusCode());
       return error != null ? integrationFailed(route, error, context, nanos)
           : respond(route, integration, result, context);
@@ -228,6 +247,15 @@ public final class MessageProcessor {
 
   private static Outcome failure(String message, int status, MessageContext context) {
     return new Outcome(errorFrame(message, context.connection, context.requestId), status, message);
+  }
+
+  // Rendered here (the context is only read once the event is done); written by the access log's own thread.
+  private void logAccess(MessageContext context, int status, String error) {
+    AccessLogFormat format = context.stage.accessLog();
+    if (format == null) return;
+    context.status = status;
+    context.errorMessage = error;
+    accessLog.offer(format.loggerName(), format.render(context));
   }
 
   private ServerMessage.Text forbidden(ConnectionInfo info, String requestId) {

@@ -29,6 +29,7 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
   private final Counter internalError;
   private final Counter timedOut;
   private final Counter unsupportedMediaType;
+  private final Counter accessLogDropped;
   private final Map<Integer, Counter> closed = new ConcurrentHashMap<>();
   private final Map<String, Counter> connectionsRequests = new ConcurrentHashMap<>();
   private final Map<String, BackendCounters> backends = new ConcurrentHashMap<>();
@@ -48,6 +49,8 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
     internalError = errorFrames("internal_server_error");
     timedOut = errorFrames("endpoint_request_timed_out");
     unsupportedMediaType = errorFrames("unsupported_media_type");
+    accessLogDropped = Counter.builder("router.access.log.dropped")
+        .description("Access log lines dropped because the access log's queue was full").register(registry);
   }
 
   public MeterRegistry registry() {
@@ -102,6 +105,11 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
       default -> internalError;
     };
     counter.increment();
+  }
+
+  @Override
+  public void accessLogLineDropped() {
+    accessLogDropped.increment();
   }
 
   @Override
