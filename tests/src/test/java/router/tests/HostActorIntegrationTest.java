@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,10 +46,10 @@ class HostActorIntegrationTest {
     register("silent", Behaviors.receiveMessage(request -> Behaviors.same()));
   }
 
-  private static void register(String name, Behavior<HostActorIntegration.Request> behavior) {
+  private static void register(String name, Behavior<HostActorIntegration.Request> behavior) throws Exception {
     ActorRef<HostActorIntegration.Request> actor = node.system.systemActorOf(behavior, "host-" + name,
         org.apache.pekko.actor.typed.Props.empty());
-    node.system.receptionist().tell(Receptionist.register(HostActorIntegration.serviceKey(name), actor));
+    HostActors.register(node.system, name, actor);
   }
 
   @AfterAll

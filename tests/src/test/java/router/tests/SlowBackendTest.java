@@ -12,7 +12,6 @@ import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class SlowBackendTest {
           received.incrementAndGet();
           return Behaviors.same();
         }), "never-answers", Props.empty());
-    node.system.receptionist().tell(Receptionist.register(HostActorIntegration.serviceKey("stuck"), silent));
+    HostActors.register(node.system, "stuck", silent);
   }
 
   @AfterAll
