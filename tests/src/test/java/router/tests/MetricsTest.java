@@ -226,7 +226,7 @@ class MetricsTest {
     return PrometheusText.parse(response.body());
   }
 
-  /** Scrapes until {@code until} holds: a connection's close is counted when its socket is done, after the test saw it. */
+  /** Scrapes until {@code until} holds: a close is counted when the socket is done, after the client saw it. */
   private static PrometheusText awaitScrape(Predicate<PrometheusText> until) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     PrometheusText metrics = scrape();

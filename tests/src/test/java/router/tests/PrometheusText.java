@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  */
 final class PrometheusText {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"");
-  private static final Pattern TYPE = Pattern.compile("# TYPE (" + NAME + ") (counter|gauge|histogram|summary|untyped)");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"");
+  private static final Pattern TYPE =
+      Pattern.compile("# TYPE (" + NAME + ") (counter|gauge|histogram|summary|untyped)");
   private static final Pattern HELP = Pattern.compile("# HELP (" + NAME + ") .*");
   private static final List<String> SUFFIXES = List.of("_bucket", "_count", "_sum", "_total", "_created");
 
@@ -126,6 +128,7 @@ final class PrometheusText {
 
   /** Whether any sample has this name and these labels among its own. */
   boolean has(String name, Map<String, String> labels) {
-    return samples.stream().anyMatch(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()));
+    return samples.stream()
+        .anyMatch(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()));
   }
 }

@@ -96,6 +96,7 @@ public final class MessageProcessor {
     CompiledStage stage = info.stage().current();
     if (stage == null) return CompletableFuture.completedFuture(ConnectOutcome.refused(403, FORBIDDEN));
     CompiledRoute route = stage.connectRoute();
+    if (route == null && stage.accessLog() == null) return CompletableFuture.completedFuture(ConnectOutcome.ACCEPTED);
     MessageContext context = new MessageContext(info, stage, "", ConnectionIds.requestId(), "CONNECT",
         System.currentTimeMillis());
     context.routeKey = CONNECT;
@@ -119,7 +120,9 @@ public final class MessageProcessor {
   /** Runs {@code $disconnect} (when the stage has one), best effort: its outcome goes nowhere. */
   public CompletionStage<Done> onDisconnect(ConnectionInfo info) {
     CompiledStage stage = info.stage().current();
-    if (stage == null) return CompletableFuture.completedFuture(Done.getInstance());
+    if (stage == null || stage.disconnectRoute() == null && stage.accessLog() == null) {
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
     MessageContext context = new MessageContext(info, stage, "", ConnectionIds.requestId(), "DISCONNECT",
         System.currentTimeMillis());
     context.routeKey = DISCONNECT;

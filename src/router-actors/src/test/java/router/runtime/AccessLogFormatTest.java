@@ -33,8 +33,8 @@ class AccessLogFormatTest {
     MessageContext context = context("junit");
     context.status = 200;
     assertEquals("req1 MESSAGE echo 200 (api1/dev).",
-        render("$context.requestId $context.eventType $context.routeKey $context.status ($context.apiId/$context.stage).",
-            context));
+        render("$context.requestId $context.eventType $context.routeKey $context.status"
+            + " ($context.apiId/$context.stage).", context));
   }
 
   @Test

@@ -61,7 +61,8 @@ public final class WebSocketUpgrades {
     if (!(upgrade instanceof UpgradeToWebSocketLowLevel lowLevel)) {
       throw new IllegalArgumentException("Not a pekko-http server upgrade: " + upgrade.getClass().getName());
     }
-    Graph<FlowShape<FrameEvent, FrameEvent>, ?> frames = WebSocketFrameCodec.bidiFlow(settings, label, onClosed).join(app);
+    Graph<FlowShape<FrameEvent, FrameEvent>, ?> frames =
+        WebSocketFrameCodec.bidiFlow(settings, label, onClosed).join(app);
     return lowLevel.handleFrames(anyMaterializedValue(frames), Option.apply(subprotocol.orElse(null)));
   }
 
