@@ -258,7 +258,11 @@ public final class MessageProcessor {
     if (format == null) return;
     context.status = status;
     context.errorMessage = error;
-    accessLog.offer(format.loggerName(), format.render(context));
+    try {
+      accessLog.offer(format.loggerName(), format.render(context));
+    } catch (RuntimeException e) {
+      log.error("Access log line of " + context.requestId + " failed", e); // a bug; the message goes on
+    }
   }
 
   private ServerMessage.Text forbidden(ConnectionInfo info, String requestId) {
