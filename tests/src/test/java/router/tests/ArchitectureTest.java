@@ -23,7 +23,10 @@ class ArchitectureTest {
       "router.concurrent..", "router.protocol.."};
   private static final String[] ACTORS = {"router.engine..", "router.deploy..", "router.connection..",
       "router.runtime..", "router.config..", "router.integration..", "router.template..", "router.expression..",
-      "router.storage.."};
+      "router.storage..", "router.metrics.."};
+
+  private static final String[] ACTORS_BUT_METRICS = java.util.Arrays.stream(ACTORS)
+      .filter(p -> !p.equals("router.metrics..")).toArray(String[]::new);
 
   private static JavaClasses classes;
 
@@ -70,6 +73,7 @@ class ArchitectureTest {
         .layer("Template").definedBy("router.template..")
         .layer("Expression").definedBy("router.expression..")
         .layer("Storage").definedBy("router.storage..")
+        .layer("Metrics").definedBy("router.metrics..")
         .whereLayer("Node").mayNotBeAccessedByAnyLayer()
         .whereLayer("Engine").mayOnlyBeAccessedByLayers("Node")
         .whereLayer("Deploy").mayOnlyBeAccessedByLayers("Engine", "Node")
@@ -81,6 +85,15 @@ class ArchitectureTest {
         .whereLayer("Expression")
         .mayOnlyBeAccessedByLayers("Template", "Runtime", "Deploy", "Config", "Engine", "Node")
         .whereLayer("Storage").mayOnlyBeAccessedByLayers("Engine", "Node")
+        // The reporting interfaces: anything on the data path may report; they know nothing of ours.
+        .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Runtime", "Deploy", "Connection", "Engine", "Node")
+        .check(classes);
+  }
+
+  @Test
+  void metricsInterfacesDependOnNothingOfTheEngine() {
+    noClasses().that().resideInAPackage("router.metrics..")
+        .should().dependOnClassesThat().resideInAnyPackage(ACTORS_BUT_METRICS)
         .check(classes);
   }
 

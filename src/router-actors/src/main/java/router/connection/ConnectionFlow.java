@@ -6,7 +6,9 @@ import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Source;
+import router.metrics.StageMetrics;
 import router.runtime.ClientMessage;
+import router.runtime.CompiledStage;
 import router.runtime.MessageProcessor;
 import router.runtime.ServerMessage;
 
@@ -37,14 +39,20 @@ public final class ConnectionFlow {
     Source<ServerMessage, BoundedSourceQueue<ServerMessage>> pushed =
         Source.<ServerMessage>queue(limits.maxMessages()).map(message -> {
           connection.taken(message);
+          metrics(connection).messageSent();
           return message;
         });
     return Flow.<ClientMessage>create()
         .mapAsync(maxInFlight, message -> {
           connection.touch(System.currentTimeMillis());
+          metrics(connection).messageReceived();
           return processor.onMessage(connection.info(), message);
         })
-        .filter(reply -> reply != MessageProcessor.NOTHING)
+        .filter(reply -> {
+          if (reply == MessageProcessor.NOTHING) return false;
+          if (!(reply instanceof ServerMessage.Close)) metrics(connection).messageSent();
+          return true;
+        })
         // eagerComplete: when the client side ends (close or abort), pushed messages have nowhere to go.
         .mergeMat(pushed, Keep.right(), true)
         // @connections DELETE ends the stream at once, ahead of what the queue holds (the client may not read).
@@ -55,5 +63,11 @@ public final class ConnectionFlow {
           done.whenComplete((ok, failure) -> connection.actor().tell(new ConnectionActor.StreamTerminated()));
           return NotUsed.getInstance();
         });
+  }
+
+  // The counters of what the connection's stage serves now (bound when it was compiled); none once it is retired.
+  private static StageMetrics metrics(Connection connection) {
+    CompiledStage stage = connection.info().stage().current();
+    return stage == null ? StageMetrics.NONE : stage.metrics();
   }
 }

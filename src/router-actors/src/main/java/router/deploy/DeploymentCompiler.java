@@ -13,13 +13,20 @@ import router.expression.ResponseKeys;
 import router.expression.SelectionExpression;
 import router.integration.BackendKind;
 import router.integration.Bulkheads;
+import router.integration.Bulkhead;
 import router.integration.IntegrationBackends;
+import router.metrics.RouteMetrics;
+import router.metrics.RouterMetrics;
+import router.metrics.StageMetrics;
 import router.model.Integration;
 import router.model.IntegrationResponse;
 import router.model.IntegrationType;
 import router.model.PassthroughBehavior;
 import router.model.Route;
 import router.model.RouteResponse;
+import router.model.RouteSettings;
+import router.model.Stage;
+import router.runtime.AccessLogFormat;
 import router.runtime.CompiledIntegration;
 import router.runtime.CompiledIntegrationResponse;
 import router.runtime.CompiledRoute;
@@ -30,7 +37,8 @@ import router.template.TemplateEngine;
 
 /**
  * Compiles a deployed stage into a {@link CompiledStage}: parses every selection expression and mapping template
- * once, resolves route targets and integration backends, orders integration responses for matching.
+ * once, resolves route targets and integration backends, orders integration responses for matching, and binds the
+ * stage's and routes' counters so the data plane never looks a counter up.
  */
 public final class DeploymentCompiler implements StageCompiler {
   private static final String DEFAULT_KEY = "$default";
@@ -40,15 +48,22 @@ public final class DeploymentCompiler implements StageCompiler {
   private final TemplateEngine templates;
   private final IntegrationBackends backends;
   private final Bulkheads bulkheads;
+  private final RouterMetrics metrics;
 
   public DeploymentCompiler(TemplateEngine templates, IntegrationBackends backends) {
     this(templates, backends, Bulkheads.defaults());
   }
 
   public DeploymentCompiler(TemplateEngine templates, IntegrationBackends backends, Bulkheads bulkheads) {
+    this(templates, backends, bulkheads, RouterMetrics.NONE);
+  }
+
+  public DeploymentCompiler(
+      TemplateEngine templates, IntegrationBackends backends, Bulkheads bulkheads, RouterMetrics metrics) {
     this.templates = templates;
     this.backends = backends;
     this.bulkheads = bulkheads;
+    this.metrics = metrics;
   }
 
   @Override
@@ -61,11 +76,16 @@ public final class DeploymentCompiler implements StageCompiler {
     CompiledRoute connect = null;
     CompiledRoute disconnect = null;
     CompiledRoute defaultRoute = null;
+    String apiId = deployed.apiId();
+    String stageName = deployed.stage().stageName();
     for (Route route : config.routes().values()) {
       String integrationId = route.targetIntegrationId();
-      CompiledRoute compiled = new CompiledRoute(route.routeId(), route.routeKey(),
-          integrationId == null ? null : integrations.get(integrationId),
-          isTwoWay(route, config.responsesOfRoute(route.routeId())));
+      CompiledIntegration integration = integrationId == null ? null : integrations.get(integrationId);
+      RouteMetrics routeMetrics = metrics.route(apiId, stageName, route.routeKey(),
+          detailedMetrics(deployed.stage(), route.routeKey()),
+          integration == null ? null : BackendKind.of(integration.source()).name());
+      CompiledRoute compiled = new CompiledRoute(route.routeId(), route.routeKey(), integration,
+          isTwoWay(route, config.responsesOfRoute(route.routeId())), routeMetrics);
       switch (route.routeKey()) {
         case CONNECT -> connect = compiled;
         case DISCONNECT -> disconnect = compiled;
@@ -75,10 +95,20 @@ public final class DeploymentCompiler implements StageCompiler {
     }
     Map<String, String> stageVariables = deployed.stage().stageVariables() == null ? Map.of()
         : Map.copyOf(deployed.stage().stageVariables());
-    return new CompiledStage(deployed.apiId(), deployed.stage().stageName(),
-        deployed.deployment().deploymentId(),
+    StageMetrics stageMetrics = metrics.stage(apiId, stageName);
+    return new CompiledStage(apiId, stageName, deployed.deployment().deploymentId(),
         SelectionExpression.parse(config.api().routeSelectionExpression(), ExpressionKind.ROUTE_SELECTION),
-        Map.copyOf(messageRoutes), defaultRoute, connect, disconnect, stageVariables);
+        Map.copyOf(messageRoutes), defaultRoute, connect, disconnect, stageVariables, stageMetrics,
+        AccessLogFormat.compile(deployed.stage().accessLogSettings()));
+  }
+
+  // API Gateway counts a route apart (the Route dimension) only when its route settings, or the stage's default
+  // route settings, have DetailedMetricsEnabled.
+  private static boolean detailedMetrics(Stage stage, String routeKey) {
+    RouteSettings route = stage.routeSettings() == null ? null : stage.routeSettings().get(routeKey);
+    if (route != null && route.detailedMetricsEnabled() != null) return route.detailedMetricsEnabled();
+    RouteSettings defaults = stage.defaultRouteSettings();
+    return defaults != null && Boolean.TRUE.equals(defaults.detailedMetricsEnabled());
   }
 
   // API Gateway: "If a route has a route response, it is configured for two-way communication"; the route
@@ -107,8 +137,14 @@ public final class DeploymentCompiler implements StageCompiler {
         templates("integration " + source.integrationId(), source.requestTemplates()),
         expression(source.integrationResponseSelectionExpression(), ExpressionKind.INTEGRATION_RESPONSE_SELECTION),
         List.copyOf(patterns), defaultResponse, RequestParameters.compile(source.requestParameters()),
-        backends.of(kind), bulkheads.of(apiId, source.integrationId(), kind),
+        backends.of(kind), bulkhead(apiId, source.integrationId(), kind),
         TimeUnit.MILLISECONDS.toNanos(source.timeoutInMillis()));
+  }
+
+  private Bulkhead bulkhead(String apiId, String integrationId, BackendKind kind) {
+    Bulkhead bulkhead = bulkheads.of(apiId, integrationId, kind);
+    if (bulkhead != Bulkhead.NONE) metrics.bulkhead(apiId, integrationId, bulkhead::active, bulkhead::waiting);
+    return bulkhead;
   }
 
   private Map<String, CompiledTemplate> templates(String owner, Map<String, String> sources) {

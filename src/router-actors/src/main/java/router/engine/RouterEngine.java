@@ -41,6 +41,8 @@ import router.integration.http.HttpBackend;
 import router.integration.lambda.LambdaBackend;
 import router.integration.vpclink.VpcLinkBackend;
 import router.runtime.CloseStatus;
+import router.metrics.RouterMetrics;
+import router.runtime.AsyncAccessLog;
 import router.runtime.MessageProcessor;
 import router.storage.Storage;
 import router.template.TemplateEngine;
@@ -60,11 +62,13 @@ public final class RouterEngine {
   private final ConnectionRegistry connections;
   private final MessageProcessor processor;
   private final Bulkheads bulkheads;
+  private final RouterMetrics metrics;
   private final int nodeTag;
 
   private RouterEngine(ActorSystem<?> system, RouterSettings settings, ConfigService config, VpcLinkService vpcLinks,
       LiveStages stages,
-      ConnectionRegistry connections, MessageProcessor processor, Bulkheads bulkheads, int nodeTag) {
+      ConnectionRegistry connections, MessageProcessor processor, Bulkheads bulkheads, RouterMetrics metrics,
+      int nodeTag) {
     this.system = system;
     this.settings = settings;
     this.config = config;
@@ -73,6 +77,7 @@ public final class RouterEngine {
     this.connections = connections;
     this.processor = processor;
     this.bulkheads = bulkheads;
+    this.metrics = metrics;
     this.nodeTag = nodeTag;
   }
 
@@ -89,13 +94,18 @@ public final class RouterEngine {
    * the override instead of the node's own backend (tests, or a host application's own transport).
    */
   public static RouterEngine init(ActorSystem<?> system, IntegrationBackends overrides) {
+    return init(system, overrides, RouterMetrics.NONE);
+  }
+
+  /** As {@link #init(ActorSystem, IntegrationBackends)}, reporting to {@code metrics} (router-node: Micrometer). */
+  public static RouterEngine init(ActorSystem<?> system, IntegrationBackends overrides, RouterMetrics metrics) {
     VpcLinkDirectory vpcLinks = new VpcLinkDirectory(VpcLinkTargetMap.from(system.settings().config()));
     IntegrationBackends backends = nodeBackends(system, vpcLinks).overriddenBy(overrides);
     RouterSettings settings = RouterSettings.from(system.settings().config());
     Storage.createSchema(Storage.settings(system.settings().config()));
     TemplateEngine templates = new TemplateEngine(templateLimits(settings));
     Bulkheads bulkheads = Bulkheads.from(system.settings().config());
-    LiveStages stages = new LiveStages(new DeploymentCompiler(templates, backends, bulkheads));
+    LiveStages stages = new LiveStages(new DeploymentCompiler(templates, backends, bulkheads, metrics));
     ActorRef<StageReplicator.Command> replicator =
         system.systemActorOf(StageReplicator.create(stages), "routerStageReplicator", Props.empty());
     ApiCommands commands = new ApiCommands(new CompilingChecks(templates), IdSource.RANDOM,
@@ -108,7 +118,10 @@ public final class RouterEngine {
         new VpcLinkDistribution(vpcLinks, vpcLinkReplicator));
     VpcLinkService vpcLinkService = new VpcLinkService(system, settings.askTimeout());
     ConfigService config = new ConfigService(system, settings.askTimeout());
-    MessageProcessor processor = new MessageProcessor(system.log());
+    AsyncAccessLog accessLog = new AsyncAccessLog(
+        system.settings().config().getInt("router.access-log.queue-size"), metrics::accessLogLineDropped).start();
+    system.getWhenTerminated().thenRun(accessLog::close);
+    MessageProcessor processor = new MessageProcessor(system.log(), metrics, accessLog);
     ConnectionRegistry connections = new ConnectionRegistry(system, processor);
     // API Gateway closes the connections of a deleted stage; they still run its $disconnect.
     stages.onRetired(handle -> connections.closeStage(handle.apiId(), handle.stageName(), CloseStatus.GOING_AWAY));
@@ -116,7 +129,7 @@ public final class RouterEngine {
     // The owner tag in connection ids: low 16 bits of this incarnation's unique address.
     int nodeTag = (int) (Cluster.get(system).selfMember().uniqueAddress().longUid() & 0xFFFF);
     return new RouterEngine(system, settings, config, vpcLinkService, stages, connections, processor, bulkheads,
-        nodeTag);
+        metrics, nodeTag);
   }
 
   /**
@@ -199,6 +212,11 @@ public final class RouterEngine {
 
   public MessageProcessor processor() {
     return processor;
+  }
+
+  /** Where the engine and the node's listeners report what they do. */
+  public RouterMetrics metrics() {
+    return metrics;
   }
 
   /** The concurrency limits of this node's integrations (calls running and waiting). */

@@ -1,7 +1,11 @@
 package router.runtime;
 
+import router.metrics.RouteMetrics;
+
 /**
  * A route as the data plane uses it: its key, its compiled integration (null when the route has no target) and
- * whether it is two-way (routeResponseSelectionExpression {@code $default} and a {@code $default} route response).
+ * whether it is two-way (routeResponseSelectionExpression {@code $default} and a {@code $default} route response),
+ * and its counters, bound at compile time.
  */
-public record CompiledRoute(String routeId, String routeKey, CompiledIntegration integration, boolean twoWay) {}
+public record CompiledRoute(
+    String routeId, String routeKey, CompiledIntegration integration, boolean twoWay, RouteMetrics metrics) {}

@@ -2,10 +2,12 @@ package router.runtime;
 
 import java.util.Map;
 import router.expression.SelectionExpression;
+import router.metrics.StageMetrics;
 
 /**
  * One deployed (apiId, stage), compiled once per node: immutable, shared by every connection of the stage. Holds
- * the route selection expression and the routes messages can select ($connect and $disconnect apart).
+ * the route selection expression, the routes messages can select ($connect and $disconnect apart) and the stage's
+ * counters, bound at compile time, and its access log (null: none).
  */
 public record CompiledStage(
     String apiId,
@@ -16,7 +18,9 @@ public record CompiledStage(
     CompiledRoute defaultRoute,
     CompiledRoute connectRoute,
     CompiledRoute disconnectRoute,
-    Map<String, String> stageVariables) {
+    Map<String, String> stageVariables,
+    StageMetrics metrics,
+    AccessLogFormat accessLog) {
 
   /** The route for an evaluated route key: an exact match, else the $default route, else null. */
   public CompiledRoute route(String routeKey) {

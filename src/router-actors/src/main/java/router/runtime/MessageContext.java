@@ -25,6 +25,10 @@ final class MessageContext implements ExpressionContext {
   private String messageId;
   IntegrationResult result;
   private RequestBody resultBody;
+  /** The outcome, for the access log: the status, API Gateway's error message (null: none), the call's time. */
+  int status;
+  String errorMessage;
+  long integrationNanos = -1;
 
   MessageContext(ConnectionInfo connection, CompiledStage stage, String body, String requestId, String eventType,
       long requestTimeEpoch) {

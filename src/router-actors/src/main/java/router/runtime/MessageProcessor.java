@@ -13,6 +13,7 @@ import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
 import router.integration.IntegrationResult;
 import router.integration.StageVariables;
+import router.metrics.RouterMetrics;
 import router.protocol.CloseCodes;
 import router.protocol.GatewayMessages;
 import router.template.CompiledTemplate;
@@ -37,9 +38,21 @@ public final class MessageProcessor {
   private static final int HTTP_OK_MAX = 299;
 
   private final Logger log;
+  private final RouterMetrics metrics;
+  private final AccessLog accessLog;
 
   public MessageProcessor(Logger log) {
+    this(log, RouterMetrics.NONE, AccessLog.NONE);
+  }
+
+  /**
+   * @param metrics counts error frames; the stage's and routes' own counters come bound in the compiled stage
+   * @param accessLog where the lines of stages with access log settings go
+   */
+  public MessageProcessor(Logger log, RouterMetrics metrics, AccessLog accessLog) {
     this.log = log;
+    this.metrics = metrics;
+    this.accessLog = accessLog;
   }
 
   /** Processes one client message; completes with the reply, an error frame, or {@link #NOTHING}. */
@@ -47,7 +60,7 @@ public final class MessageProcessor {
     long now = System.currentTimeMillis();
     CompiledStage stage = info.stage().current();
     String requestId = ConnectionIds.requestId();
-    if (stage == null) return done(errorFrame(FORBIDDEN, info, requestId));
+    if (stage == null) return done(forbidden(info, requestId));
     String body;
     if (message instanceof ClientMessage.Text text) {
       body = text.text();
@@ -65,9 +78,17 @@ public final class MessageProcessor {
     MessageContext context = new MessageContext(info, stage, body, requestId, "MESSAGE", now);
     context.base64Encoded = message instanceof ClientMessage.Binary;
     CompiledRoute route = selectRoute(stage, context);
-    if (route == null) return done(errorFrame(FORBIDDEN, info, requestId));
+    if (route == null) {
+      stage.metrics().clientError();
+      logAccess(context, 403, FORBIDDEN);
+      return done(forbidden(info, requestId));
+    }
     context.routeKey = route.routeKey();
-    return integrate(route, context).thenApply(outcome -> outcome.reply);
+    return integrate(route, context).thenApply(outcome -> {
+      if (outcome.failure != null) metrics.errorFrame(outcome.failure);
+      logAccess(context, outcome.status, outcome.failure);
+      return outcome.reply;
+    });
   }
 
   /** Runs {@code $connect} (when the stage has one) before the upgrade completes. */
@@ -75,11 +96,17 @@ public final class MessageProcessor {
     CompiledStage stage = info.stage().current();
     if (stage == null) return CompletableFuture.completedFuture(ConnectOutcome.refused(403, FORBIDDEN));
     CompiledRoute route = stage.connectRoute();
-    if (route == null) return CompletableFuture.completedFuture(ConnectOutcome.ACCEPTED);
+    if (route == null && stage.accessLog() == null) return CompletableFuture.completedFuture(ConnectOutcome.ACCEPTED);
     MessageContext context = new MessageContext(info, stage, "", ConnectionIds.requestId(), "CONNECT",
         System.currentTimeMillis());
     context.routeKey = CONNECT;
+    if (route == null) {
+      logAccess(context, HTTP_OK_MIN, null);
+      return CompletableFuture.completedFuture(ConnectOutcome.ACCEPTED);
+    }
+    route.metrics().connect();
     return integrate(route, context).thenApply(outcome -> {
+      logAccess(context, outcome.status, outcome.failure);
       if (outcome.failure != null) return ConnectOutcome.refused(outcome.status, outcome.failure);
       if (outcome.status < HTTP_OK_MIN || outcome.status > HTTP_OK_MAX) {
         return ConnectOutcome.refused(outcome.status, FORBIDDEN);
@@ -98,12 +125,21 @@ public final class MessageProcessor {
   /** As {@link #onDisconnect(ConnectionInfo)}, reporting how the connection closed ({@code null}: unknown). */
   public CompletionStage<Done> onDisconnect(ConnectionInfo info, CloseStatus closed) {
     CompiledStage stage = info.stage().lastServed(); // a deleted stage's connections still run its $disconnect
-    if (stage == null || stage.disconnectRoute() == null) return CompletableFuture.completedFuture(Done.getInstance());
+    if (stage == null || stage.disconnectRoute() == null && stage.accessLog() == null) {
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
     MessageContext context = new MessageContext(info, stage, "", ConnectionIds.requestId(), "DISCONNECT",
         System.currentTimeMillis());
     context.routeKey = DISCONNECT;
     context.closed = closed;
-    return integrate(stage.disconnectRoute(), context).thenApply(outcome -> Done.getInstance());
+    if (stage.disconnectRoute() == null) {
+      logAccess(context, HTTP_OK_MIN, null);
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
+    return integrate(stage.disconnectRoute(), context).thenApply(outcome -> {
+      logAccess(context, outcome.status, outcome.failure);
+      return Done.getInstance();
+    });
   }
 
   private static CompiledRoute selectRoute(CompiledStage stage, MessageContext context) {
@@ -122,18 +158,22 @@ public final class MessageProcessor {
     ConnectionInfo info = context.connection;
     if (integration == null) {
       log.warn("Route {} of stage {}/{} has no integration", route.routeKey(), info.apiId(), info.stageName());
+      route.metrics().executionError();
       return done(failure(INTERNAL_ERROR, 500, context));
     }
     IntegrationRequest request;
     try {
       request = mapRequest(integration, context);
     } catch (UnsupportedMediaType e) {
+      route.metrics().clientError();
       return done(failure(UNSUPPORTED_MEDIA_TYPE, 415, context));
     } catch (TemplateRenderException e) {
       log.warn("Request template of route {} ({}) failed: {}", route.routeKey(), context.requestId, e.getMessage());
+      route.metrics().executionError();
       return done(failure(INTERNAL_ERROR, 500, context));
     }
     CompletableFuture<IntegrationResult> call;
+    long started = System.nanoTime();
     try {
       call = integration.bulkhead().call(() -> integration.backend().invoke(request));
     } catch (RuntimeException e) {
@@ -148,8 +188,13 @@ public final class MessageProcessor {
         if (error != null) backendCall.cancel(false);
       });
     }
-    return call.handle((result, error) -> error != null ? integrationFailed(route, error, context)
-        : respond(route, integration, result, context));
+    return call.handle((result, error) -> {
+      long nanos = System.nanoTime() - started;
+      context.integrationNanos = nanos;
+      if (error == null) route.metrics().integrationAnswered(nanos, result.statusCode());
+      return error != null ? integrationFailed(route, error, context, nanos)
+          : respond(route, integration, result, context);
+    });
   }
 
   private static IntegrationRequest mapRequest(CompiledIntegration integration, MessageContext context) {
@@ -182,6 +227,7 @@ public final class MessageProcessor {
     if (response == null) {
       log.warn("No integration response of route {} matches '{}' and there is no $default ({})",
           route.routeKey(), selected, context.requestId);
+      route.metrics().executionError();
       return failure(INTERNAL_ERROR, 500, context);
     }
     CompiledTemplate template = response.template(context);
@@ -190,13 +236,15 @@ public final class MessageProcessor {
       return new Outcome(new ServerMessage.Text(body), result.statusCode(), null);
     } catch (TemplateRenderException e) {
       log.warn("Response template of route {} ({}) failed: {}", route.routeKey(), context.requestId, e.getMessage());
+      route.metrics().executionError();
       return failure(INTERNAL_ERROR, 500, context);
     }
   }
 
-  private Outcome integrationFailed(CompiledRoute route, Throwable error, MessageContext context) {
+  private Outcome integrationFailed(CompiledRoute route, Throwable error, MessageContext context, long nanos) {
     Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
         ? error.getCause() : error;
+    route.metrics().integrationFailed(nanos, cause instanceof TimeoutException);
     if (cause instanceof TimeoutException) return failure(TIMED_OUT, 504, context);
     if (cause instanceof IntegrationException) {
       log.warn("Integration of route {} failed ({}): {}", route.routeKey(), context.requestId, cause.getMessage());
@@ -208,6 +256,24 @@ public final class MessageProcessor {
 
   private static Outcome failure(String message, int status, MessageContext context) {
     return new Outcome(errorFrame(message, context.connection, context.requestId), status, message);
+  }
+
+  // Rendered here (the context is only read once the event is done); written by the access log's own thread.
+  private void logAccess(MessageContext context, int status, String error) {
+    AccessLogFormat format = context.stage.accessLog();
+    if (format == null) return;
+    context.status = status;
+    context.errorMessage = error;
+    try {
+      accessLog.offer(format.loggerName(), format.render(context));
+    } catch (RuntimeException e) {
+      log.error("Access log line of " + context.requestId + " failed", e); // a bug; the message goes on
+    }
+  }
+
+  private ServerMessage.Text forbidden(ConnectionInfo info, String requestId) {
+    metrics.errorFrame(FORBIDDEN);
+    return errorFrame(FORBIDDEN, info, requestId);
   }
 
   /** API Gateway's error frame for this connection and request (see {@link GatewayMessages#errorFrame}). */

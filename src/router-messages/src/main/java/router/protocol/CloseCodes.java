@@ -9,6 +9,8 @@ public final class CloseCodes {
   public static final int INVALID_PAYLOAD = 1007;
   public static final int MESSAGE_TOO_BIG = 1009;
   public static final int INTERNAL_ERROR = 1011;
+  /** Reported, never sent: the connection ended without a close frame (RFC 6455 §7.1.5). */
+  public static final int ABNORMAL_CLOSURE = 1006;
 
   /** "Bad Gateway", the highest code the IANA registry added after RFC 6455. */
   private static final int LAST_REGISTERED = 1014;

@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -24,6 +23,7 @@ import router.integration.IntegrationBackends;
 import router.node.control.ControlPlaneRoutes;
 import router.node.control.VpcLinkRoutes;
 import router.node.execute.ExecuteApiRoutes;
+import router.node.metrics.PrometheusMetrics;
 import router.node.ws.WebSocketSettings;
 
 /**
@@ -36,13 +36,16 @@ public final class RouterNode {
   private final RouterEngine engine;
   private final ServerBinding executeApi;
   private final ServerBinding control;
-  private final AtomicBoolean ready;
+  private final Readiness readiness;
+  private final PrometheusMetrics metrics;
 
-  private RouterNode(RouterEngine engine, ServerBinding executeApi, ServerBinding control, AtomicBoolean ready) {
+  private RouterNode(RouterEngine engine, ServerBinding executeApi, ServerBinding control, Readiness readiness,
+      PrometheusMetrics metrics) {
     this.engine = engine;
     this.executeApi = executeApi;
     this.control = control;
-    this.ready = ready;
+    this.readiness = readiness;
+    this.metrics = metrics;
   }
 
   /**
@@ -78,11 +81,14 @@ public final class RouterNode {
     if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
-    RouterEngine engine = RouterEngine.init(system, backends);
-    AtomicBoolean ready = new AtomicBoolean(false);
+    PrometheusMetrics metrics = PrometheusMetrics.from(config);
+    RouterEngine engine = RouterEngine.init(system, backends,
+        metrics == null ? router.metrics.RouterMetrics.NONE : metrics.routerMetrics());
+    if (metrics != null) metrics.bind(engine);
+    Readiness readiness = new Readiness(cluster);
     // On shutdown the node says at once that it is not ready, so a load balancer stops sending new clients.
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "router-not-ready", () -> {
-      ready.set(false);
+      readiness.shuttingDown();
       return CompletableFuture.completedFuture(Done.getInstance());
     });
     WebSocketSettings webSocket = WebSocketSettings.from(config);
@@ -100,15 +106,19 @@ public final class RouterNode {
     CompletionStage<RouterNode> bound = executeApi.thenCompose(execute -> Http.get(system)
         .newServerAt(node.controlInterface(), node.controlPort())
         .bind(Directives.concat(
-            new HealthRoutes(() -> ready.get() && cluster.selfMember().status() == MemberStatus.up()).route(),
+            new HealthRoutes(readiness::reasons).route(),
+            metrics == null ? Directives.reject() : metrics.route(),
             new VpcLinkRoutes(engine.vpcLinks()).route(),
             new ControlPlaneRoutes(engine.config(), node.endpoints(execute.localAddress().getPort())).route()))
-        .thenApply(control -> new RouterNode(engine, execute, control, ready)));
+        .thenApply(control -> new RouterNode(engine, execute, control, readiness, metrics)));
 
     return bound.thenCompose(routerNode -> whenUp(cluster)
         .thenCompose(up -> engine.start())
+        .whenComplete((done, failure) -> {
+          if (failure != null) readiness.startFailed(failure);
+        })
         .thenApply(done -> {
-          ready.set(true);
+          readiness.stagesLoaded();
           log.info("Router node ready: execute-api on {}, control plane on {}",
               routerNode.executeApiAddress(), routerNode.controlAddress());
           return routerNode;
@@ -144,6 +154,11 @@ public final class RouterNode {
   }
 
   public boolean isReady() {
-    return ready.get();
+    return readiness.isReady();
+  }
+
+  /** The node's metrics registry, or null when {@code router.metrics.enabled} is off. */
+  public PrometheusMetrics metrics() {
+    return metrics;
   }
 }

@@ -66,7 +66,10 @@ public final class ExecuteApiRoutes {
   private Route stageRoutes(String apiId) {
     return pathPrefix(PathMatchers.segment(), stageName -> concat(
         path(PathMatchers.segment(CONNECTIONS).slash(PathMatchers.segment()),
-            connectionId -> connectionsApi.route(apiId, stageName, connectionId)),
+            connectionId -> extractMethod(method -> mapResponse(response -> {
+              engine.metrics().connectionsRequest(method.name(), response.status().intValue());
+              return response;
+            }, () -> connectionsApi.route(apiId, stageName, connectionId)))),
         pathEnd(() -> webSocket(apiId, stageName))));
   }
 
@@ -85,9 +88,14 @@ public final class ExecuteApiRoutes {
   private Route accept(WebSocketUpgrade upgrade, ConnectionInfo info, ConnectOutcome outcome) {
     if (!outcome.accepted()) return complete(message(outcome.statusCode(), outcome.message()));
     Connection connection = new Connection(info);
+    engine.metrics().connectionAccepted();
     return complete(WebSocketUpgrades.handle(upgrade,
         ConnectionFlow.create(connection, engine.connections(), engine.settings().maxInFlight(), outbound),
-        webSocket, Optional.ofNullable(outcome.subprotocol()), info.connectionId(), connection::closed));
+        webSocket, Optional.ofNullable(outcome.subprotocol()), info.connectionId(), status -> {
+          CloseStatus recorded = connection.closed(status);
+          engine.metrics().connectionClosed(recorded.code());
+          return recorded;
+        }));
   }
 
   private ConnectionInfo connectionInfo(

@@ -242,7 +242,6 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
     }
   }
 
-
   private void onFrameEnd() {
     switch (payload) {
       case CONTROL -> {

@@ -1,0 +1,131 @@
+package router.node.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+import router.metrics.RouteMetrics;
+import router.metrics.RouterMetrics;
+import router.metrics.StageMetrics;
+import router.protocol.GatewayMessages;
+
+/**
+ * {@link RouterMetrics} over a Micrometer registry. Per-message counters are bound when a stage is compiled;
+ * what happens once per connection or per {@code @connections} request looks its counter up in a small map.
+ */
+public final class MicrometerRouterMetrics implements RouterMetrics {
+  private static final String BACKEND_MOCK = "MOCK";
+
+  private final MeterRegistry registry;
+  private final Duration[] latencyBuckets;
+  private final Counter accepted;
+  private final Counter received;
+  private final Counter sent;
+  private final Counter forbidden;
+  private final Counter internalError;
+  private final Counter timedOut;
+  private final Counter unsupportedMediaType;
+  private final Counter accessLogDropped;
+  private final Map<Integer, Counter> closed = new ConcurrentHashMap<>();
+  private final Map<String, Counter> connectionsRequests = new ConcurrentHashMap<>();
+  private final Map<String, BackendCounters> backends = new ConcurrentHashMap<>();
+
+  /** @param latencyBuckets upper bounds of the IntegrationLatency histogram's buckets */
+  public MicrometerRouterMetrics(MeterRegistry registry, Duration[] latencyBuckets) {
+    this.registry = registry;
+    this.latencyBuckets = latencyBuckets.clone();
+    accepted = Counter.builder("router.connections.accepted")
+        .description("WebSocket upgrades accepted by this node").register(registry);
+    received = Counter.builder("router.messages.received")
+        .description("Messages received from clients by this node").register(registry);
+    sent = Counter.builder("router.messages.sent")
+        .description("Messages sent to clients by this node: replies, error frames, @connections pushes")
+        .register(registry);
+    forbidden = errorFrames("forbidden");
+    internalError = errorFrames("internal_server_error");
+    timedOut = errorFrames("endpoint_request_timed_out");
+    unsupportedMediaType = errorFrames("unsupported_media_type");
+    accessLogDropped = Counter.builder("router.access.log.dropped")
+        .description("Access log lines dropped because the access log's queue was full").register(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public StageMetrics stage(String apiId, String stageName) {
+    return new MicrometerStageMetrics(stageCounters(apiId, stageName), received, sent);
+  }
+
+  @Override
+  public RouteMetrics route(String apiId, String stageName, String routeKey, boolean detailed, String backend) {
+    ApiCounters route = detailed ? new ApiCounters(registry, "apigateway.route",
+        Tags.of("api_id", apiId, "stage", stageName, "route", routeKey), latencyBuckets) : null;
+    BackendCounters calls = backend == null ? null
+        : backends.computeIfAbsent(backend, kind -> new BackendCounters(registry, kind));
+    return new MicrometerRouteMetrics(stageCounters(apiId, stageName), route, calls,
+        backend != null && !BACKEND_MOCK.equals(backend));
+  }
+
+  @Override
+  public void bulkhead(String apiId, String integrationId, IntSupplier running, IntSupplier waiting) {
+    Tags tags = Tags.of("api_id", apiId, "integration_id", integrationId);
+    // Registered once per name and labels: the node keeps one bulkhead per integration across deployments.
+    Gauge.builder("router.integration.bulkhead.running", running, IntSupplier::getAsInt).tags(tags)
+        .description("Calls of this integration running on this node").strongReference(true).register(registry);
+    Gauge.builder("router.integration.bulkhead.waiting", waiting, IntSupplier::getAsInt).tags(tags)
+        .description("Calls of this integration waiting for a free call on this node").strongReference(true)
+        .register(registry);
+  }
+
+  @Override
+  public void connectionAccepted() {
+    accepted.increment();
+  }
+
+  @Override
+  public void connectionClosed(int closeCode) {
+    closed.computeIfAbsent(closeCode, code -> Counter.builder("router.connections.closed")
+        .tag("code", Integer.toString(code))
+        .description("Connections of this node that ended, by WebSocket close code (1006: no close frame)")
+        .register(registry)).increment();
+  }
+
+  @Override
+  public void errorFrame(String message) {
+    Counter counter = switch (message) {
+      case GatewayMessages.FORBIDDEN -> forbidden;
+      case GatewayMessages.ENDPOINT_REQUEST_TIMED_OUT -> timedOut;
+      case GatewayMessages.UNSUPPORTED_MEDIA_TYPE -> unsupportedMediaType;
+      default -> internalError;
+    };
+    counter.increment();
+  }
+
+  @Override
+  public void accessLogLineDropped() {
+    accessLogDropped.increment();
+  }
+
+  @Override
+  public void connectionsRequest(String method, int status) {
+    connectionsRequests.computeIfAbsent(method + status, key -> Counter.builder("router.connections.api.requests")
+        .tag("method", method).tag("status", Integer.toString(status))
+        .description("@connections requests answered by this node, by method and status").register(registry))
+        .increment();
+  }
+
+  private ApiCounters stageCounters(String apiId, String stageName) {
+    return new ApiCounters(registry, "apigateway", Tags.of("api_id", apiId, "stage", stageName), latencyBuckets);
+  }
+
+  private Counter errorFrames(String kind) {
+    return Counter.builder("router.error.frames").tag("kind", kind)
+        .description("Error frames sent to clients by this node, by message").register(registry);
+  }
+}

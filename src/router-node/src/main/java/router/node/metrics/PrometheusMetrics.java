@@ -1,0 +1,90 @@
+package router.node.metrics;
+
+import static org.apache.pekko.http.javadsl.server.Directives.*;
+
+import com.typesafe.config.Config;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import org.apache.pekko.http.javadsl.model.ContentType;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.server.Route;
+import router.connection.ConnectionRegistry;
+import router.deploy.LiveStages;
+import router.engine.RouterEngine;
+import router.metrics.RouterMetrics;
+
+/**
+ * The node's metrics in Prometheus text format on {@code GET /metrics}: Router's own ({@link
+ * MicrometerRouterMetrics}), the engine's gauges and the JVM's, over one Micrometer Prometheus registry. Settings:
+ * {@code router.metrics}.
+ */
+public final class PrometheusMetrics {
+  /** The Prometheus text exposition format, version 0.0.4. */
+  private static final ContentType TEXT_FORMAT = ContentTypes.parse("text/plain; version=0.0.4; charset=utf-8");
+
+  private final PrometheusMeterRegistry registry;
+  private final MicrometerRouterMetrics routerMetrics;
+
+  private PrometheusMetrics(PrometheusMeterRegistry registry, MicrometerRouterMetrics routerMetrics) {
+    this.registry = registry;
+    this.routerMetrics = routerMetrics;
+  }
+
+  /** The node's registry as {@code router.metrics} configures it; null when metrics are off. */
+  public static PrometheusMetrics from(Config config) {
+    Config settings = config.getConfig("router.metrics");
+    if (!settings.getBoolean("enabled")) return null;
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    if (settings.getBoolean("jvm")) {
+      new JvmMemoryMetrics().bindTo(registry);
+      new JvmGcMetrics().bindTo(registry);
+      new JvmThreadMetrics().bindTo(registry);
+      new ClassLoaderMetrics().bindTo(registry);
+      new ProcessorMetrics().bindTo(registry);
+      new UptimeMetrics().bindTo(registry);
+      new FileDescriptorMetrics().bindTo(registry);
+    }
+    Duration[] buckets = settings.getDurationList("integration-latency-buckets").toArray(Duration[]::new);
+    return new PrometheusMetrics(registry, new MicrometerRouterMetrics(registry, buckets));
+  }
+
+  /** What the engine reports to. */
+  public RouterMetrics routerMetrics() {
+    return routerMetrics;
+  }
+
+  /** Registers the gauges read from a running engine: open connections, queued bytes, live stages. */
+  public void bind(RouterEngine engine) {
+    Gauge.builder("router.connections.open", engine.connections(), ConnectionRegistry::size)
+        .description("WebSocket connections open on this node").register(registry);
+    Gauge.builder("router.connections.outbound.queued", engine.connections(), ConnectionRegistry::queuedBytes)
+        .baseUnit("bytes").description("Bytes waiting in the outbound queues of this node's connections")
+        .register(registry);
+    Gauge.builder("router.stages.live", engine.stages(), LiveStages::size)
+        .description("Deployed stages this node serves").register(registry);
+  }
+
+  /** {@code GET /metrics}. */
+  public Route route() {
+    return path("metrics", () -> get(() -> extractExecutionContext(executor -> completeWithFuture(
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> HttpResponse.create()
+            .withEntity(HttpEntities.create(TEXT_FORMAT,
+                registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))), executor)))));
+  }
+
+  /** The text a scrape returns now (tests, tools). */
+  public String scrape() {
+    return registry.scrape();
+  }
+}
