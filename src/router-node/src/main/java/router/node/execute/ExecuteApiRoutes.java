@@ -26,6 +26,7 @@ import router.engine.RouterEngine;
 import router.node.ws.WebSocketSettings;
 import router.node.ws.WebSocketUpgrades;
 import router.protocol.GatewayMessages;
+import router.runtime.CloseStatus;
 import router.runtime.ConnectOutcome;
 import router.runtime.ConnectionInfo;
 import router.runtime.StageHandle;
