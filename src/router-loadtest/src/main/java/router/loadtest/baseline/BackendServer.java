@@ -71,7 +71,10 @@ public final class BackendServer {
     if (entity instanceof HttpEntity.Strict strict) {
       return CompletableFuture.completedFuture(answer(request, strict.getData()));
     }
-    return entity.toStrict(TO_STRICT_MILLIS, materializer).thenApply(s -> answer(request, s.getData()));
+    // thenApplyAsync on the completing thread: pekko's stages run a plain thenApply on the common pool, a new thread
+    // per call on 2 cores.
+    return entity.toStrict(TO_STRICT_MILLIS, materializer)
+        .thenApplyAsync(s -> answer(request, s.getData()), Runnable::run);
   }
 
   /** The answer to {@code request} whose body is {@code body}. */

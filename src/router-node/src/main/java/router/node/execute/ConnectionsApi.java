@@ -99,8 +99,8 @@ final class ConnectionsApi {
       // A declared length over the limit is refused unread (pekko-http's own max-content-length would otherwise
       // fail the entity first for very large ones); a chunked body is cut off by the size limit while read.
       if (entity.getContentLengthOption().orElse(0L) > maxDataBytes) return complete(tooLarge());
-      CompletionStage<Done> sent = entity.withSizeLimit(maxDataBytes)
-          .toStrict(askTimeout.toMillis(), materializer)
+      CompletionStage<Done> sent = Stages.plain(entity.withSizeLimit(maxDataBytes)
+              .toStrict(askTimeout.toMillis(), materializer))
           .thenCompose(body -> send(actor, body.getData()));
       return completeWithFuture(sent.handle((done, failure) -> failure == null
           ? HttpResponse.create().withStatus(StatusCodes.OK)
