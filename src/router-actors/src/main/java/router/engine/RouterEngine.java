@@ -99,7 +99,8 @@ public final class RouterEngine {
 
   /** As {@link #init(ActorSystem, IntegrationBackends)}, reporting to {@code metrics} (router-node: Micrometer). */
   public static RouterEngine init(ActorSystem<?> system, IntegrationBackends overrides, RouterMetrics metrics) {
-    VpcLinkDirectory vpcLinks = new VpcLinkDirectory(VpcLinkTargetMap.from(system.settings().config()));
+    VpcLinkTargetMap vpcLinkTargets = VpcLinkTargetMap.from(system.settings().config());
+    VpcLinkDirectory vpcLinks = new VpcLinkDirectory(vpcLinkTargets);
     IntegrationBackends backends = nodeBackends(system, vpcLinks).overriddenBy(overrides);
     RouterSettings settings = RouterSettings.from(system.settings().config());
     Storage.createSchema(Storage.settings(system.settings().config()));
@@ -114,7 +115,7 @@ public final class RouterEngine {
     ApiDirectory.init(system);
     ActorRef<VpcLinkReplicator.Command> vpcLinkReplicator =
         system.systemActorOf(VpcLinkReplicator.create(vpcLinks), "routerVpcLinkReplicator", Props.empty());
-    VpcLinkRegistry.init(system, new VpcLinkRules(VpcLinkTargetMap.from(system.settings().config())),
+    VpcLinkRegistry.init(system, new VpcLinkRules(vpcLinkTargets),
         new VpcLinkDistribution(vpcLinks, vpcLinkReplicator));
     VpcLinkService vpcLinkService = new VpcLinkService(system, settings.askTimeout());
     ConfigService config = new ConfigService(system, settings.askTimeout());

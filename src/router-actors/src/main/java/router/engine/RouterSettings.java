@@ -7,15 +7,14 @@ import java.time.Duration;
  * The engine's settings, read once from {@code router} (see reference.conf for meanings and defaults).
  *
  * @param maxInFlight messages of one connection processed at once; more wait in the socket (back-pressure)
- * @param outboundBuffer messages that may wait to be written to one connection before pushes are refused
+ * @param maxMessageBytes largest client message, and largest {@code @connections} POST body
+ *
+ * <p>The WebSocket limits enforced by router-node's codec are read by {@code WebSocketSettings.from}, the outbound
+ * queue's by {@code OutboundLimits.from}, each where it is enforced.
  */
 public record RouterSettings(
     int maxInFlight,
-    int outboundBuffer,
     int maxMessageBytes,
-    Duration idleTimeout,
-    Duration maxConnectionDuration,
-    Duration closeTimeout,
     Duration shutdownTimeout,
     Duration askTimeout,
     int maxTemplateBytes,
@@ -32,11 +31,7 @@ public record RouterSettings(
     Config templates = router.getConfig("templates");
     return new RouterSettings(
         connection.getInt("max-in-flight"),
-        connection.getInt("outbound-buffer"),
         (int) connection.getBytes("max-message-size").longValue(),
-        connection.getDuration("idle-timeout"),
-        connection.getDuration("max-duration"),
-        connection.getDuration("close-timeout"),
         connection.getDuration("shutdown-timeout"),
         router.getDuration("control-plane.ask-timeout"),
         (int) templates.getBytes("max-template-size").longValue(),

@@ -6,6 +6,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,10 @@ public final class LambdaBackend implements IntegrationBackend, AutoCloseable {
   /** Characters of a function's error output a log line quotes. */
   private static final int LOGGED_PAYLOAD = 512;
 
+  /** The functions the integration URIs seen so far name, by URI (URIs come from deployments: a bounded set). */
+  private final ConcurrentMap<String, LambdaFunction> functions =
+      new ConcurrentHashMap<>();
+
   private final LambdaClients clients;
 
   public LambdaBackend(LambdaSettings settings) {
@@ -57,7 +63,7 @@ public final class LambdaBackend implements IntegrationBackend, AutoCloseable {
   public CompletionStage<IntegrationResult> invoke(IntegrationRequest request) {
     LambdaFunction function;
     try {
-      function = LambdaFunction.parse(request.uri());
+      function = function(request.uri());
     } catch (InvalidLambdaUriException e) {
       return CompletableFuture.failedFuture(new IntegrationException(e.getMessage()));
     }
@@ -87,6 +93,15 @@ public final class LambdaBackend implements IntegrationBackend, AutoCloseable {
       if (e instanceof CancellationException) call.cancel(true);
     });
     return result;
+  }
+
+  // A deployed URI names the same function on every message: parse it once (failures are not remembered).
+  private LambdaFunction function(String uri) {
+    LambdaFunction known = functions.get(uri);
+    if (known != null) return known;
+    LambdaFunction parsed = LambdaFunction.parse(uri);
+    functions.put(uri, parsed);
+    return parsed;
   }
 
   private static IntegrationResult answer(
