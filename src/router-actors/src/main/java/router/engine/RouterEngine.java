@@ -23,6 +23,7 @@ import router.config.VpcLinkRules;
 import router.config.VpcLinkService;
 import router.config.VpcLinkTargetMap;
 import router.connection.ConnectionRegistry;
+import router.connection.ConnectionService;
 import router.deploy.DeploymentCompiler;
 import router.deploy.LiveStages;
 import router.deploy.StageDistribution;
@@ -60,6 +61,7 @@ public final class RouterEngine {
   private final VpcLinkService vpcLinks;
   private final LiveStages stages;
   private final ConnectionRegistry connections;
+  private final ConnectionService connectionService;
   private final MessageProcessor processor;
   private final Bulkheads bulkheads;
   private final RouterMetrics metrics;
@@ -75,6 +77,7 @@ public final class RouterEngine {
     this.vpcLinks = vpcLinks;
     this.stages = stages;
     this.connections = connections;
+    this.connectionService = new ConnectionService(system, connections, settings.askTimeout());
     this.processor = processor;
     this.bulkheads = bulkheads;
     this.metrics = metrics;
@@ -209,6 +212,11 @@ public final class RouterEngine {
 
   public ConnectionRegistry connections() {
     return connections;
+  }
+
+  /** The {@code @connections} operations (post, describe, close) on connections by id. */
+  public ConnectionService connectionService() {
+    return connectionService;
   }
 
   public MessageProcessor processor() {

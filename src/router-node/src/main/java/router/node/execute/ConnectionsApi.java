@@ -4,10 +4,6 @@ import static org.apache.pekko.http.javadsl.server.Directives.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,9 +12,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -26,13 +19,10 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
-import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import router.connection.Connection;
-import router.connection.ConnectionActor;
 import router.connection.ConnectionDescription;
-import router.connection.ConnectionRegistry;
+import router.connection.ConnectionService;
 import router.deploy.LiveStages;
 import router.errors.ApiGatewayException;
 import router.errors.ForbiddenException;
@@ -43,8 +33,8 @@ import router.concurrent.Stages;
 
 /**
  * The {@code @connections} API of a stage (API Gateway Management API: PostToConnection, GetConnection,
- * DeleteConnection), served for connections whose socket this node holds. Each call asks the connection's
- * {@link ConnectionActor}; errors are API Gateway's ({@code x-amzn-ErrorType} and a JSON body).
+ * DeleteConnection) over HTTP: the thin layer over {@link ConnectionService}; errors are API Gateway's
+ * ({@code x-amzn-ErrorType} and a JSON body).
  */
 final class ConnectionsApi {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionsApi.class);
@@ -54,16 +44,13 @@ final class ConnectionsApi {
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  private final ActorSystem<?> system;
   private final LiveStages stages;
-  private final ConnectionRegistry connections;
+  private final ConnectionService connections;
   private final int maxDataBytes;
   private final Duration askTimeout;
 
   /** @param maxDataBytes the largest body PostToConnection accepts (API Gateway: 128 KB); larger is 413 */
-  ConnectionsApi(ActorSystem<?> system, LiveStages stages, ConnectionRegistry connections, int maxDataBytes,
-      Duration askTimeout) {
-    this.system = system;
+  ConnectionsApi(LiveStages stages, ConnectionService connections, int maxDataBytes, Duration askTimeout) {
     this.stages = stages;
     this.connections = connections;
     this.maxDataBytes = maxDataBytes;
@@ -77,61 +64,28 @@ final class ConnectionsApi {
       return complete(error(new ForbiddenException(GatewayMessages.FORBIDDEN)));
     }
     return concat(
-        post(() -> withConnection(apiId, stageName, connectionId, this::postToConnection)),
-        get(() -> withConnection(apiId, stageName, connectionId, this::getConnection)),
-        delete(() -> withConnection(apiId, stageName, connectionId, this::deleteConnection)));
+        post(() -> postToConnection(apiId, stageName, connectionId)),
+        get(() -> completeWithFuture(connections.describe(apiId, stageName, connectionId).handle((d, failure) ->
+            failure == null
+                ? HttpResponse.create().withStatus(StatusCodes.OK)
+                    .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, describeJson(d)))
+                : error(failure)))),
+        delete(() -> completeWithFuture(connections.close(apiId, stageName, connectionId).handle((done, failure) ->
+            failure == null ? HttpResponse.create().withStatus(StatusCodes.NO_CONTENT) : error(failure)))));
   }
 
-  private Route withConnection(String apiId, String stageName, String connectionId,
-      java.util.function.Function<ActorRef<ConnectionActor.Command>, Route> inner) {
-    // Only connections whose socket this node holds are found; an id owned by another node (its tag) or one that
-    // is closed, unknown, or still in $connect is gone as far as this node can tell.
-    Connection connection = connections.get(connectionId);
-    if (connection == null || connection.actor() == null || !connection.info().apiId().equals(apiId)
-        || !connection.info().stageName().equals(stageName)) {
-      return complete(gone());
-    }
-    return inner.apply(connection.actor());
-  }
-
-  private Route postToConnection(ActorRef<ConnectionActor.Command> actor) {
+  private Route postToConnection(String apiId, String stageName, String connectionId) {
     return extractRequestEntity(entity -> extractMaterializer(materializer -> {
       // A declared length over the limit is refused unread (pekko-http's own max-content-length would otherwise
       // fail the entity first for very large ones); a chunked body is cut off by the size limit while read.
       if (entity.getContentLengthOption().orElse(0L) > maxDataBytes) return complete(tooLarge());
       CompletionStage<Done> sent = Stages.plain(entity.withSizeLimit(maxDataBytes)
               .toStrict(askTimeout.toMillis(), materializer))
-          .thenCompose(body -> send(actor, body.getData()));
+          .thenCompose(body -> connections.post(apiId, stageName, connectionId, body.getData()));
       return completeWithFuture(sent.handle((done, failure) -> failure == null
           ? HttpResponse.create().withStatus(StatusCodes.OK)
           : causeOf(failure) instanceof EntityStreamSizeException ? tooLarge() : error(failure)));
     }));
-  }
-
-  /** Valid UTF-8 goes to the client as one text message, anything else as one binary message (as AWS does). */
-  private CompletionStage<Done> send(ActorRef<ConnectionActor.Command> actor, ByteString data) {
-    String text = utf8(data);
-    return text != null
-        ? Stages.plain(AskPattern.askWithStatus(actor, replyTo -> new ConnectionActor.Send(text, replyTo),
-            askTimeout, system.scheduler()))
-        : Stages.plain(AskPattern.askWithStatus(actor,
-            replyTo -> new ConnectionActor.SendBinary(data.toArray(), replyTo), askTimeout, system.scheduler()));
-  }
-
-  private Route getConnection(ActorRef<ConnectionActor.Command> actor) {
-    CompletionStage<ConnectionDescription> description =
-        Stages.plain(AskPattern.ask(actor, ConnectionActor.Describe::new, askTimeout, system.scheduler()));
-    return completeWithFuture(description.handle((d, failure) -> failure == null
-        ? HttpResponse.create().withStatus(StatusCodes.OK)
-            .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, describeJson(d)))
-        : error(failure)));
-  }
-
-  private Route deleteConnection(ActorRef<ConnectionActor.Command> actor) {
-    CompletionStage<Done> closed = Stages.plain(AskPattern.ask(actor, ConnectionActor.Disconnect::new, askTimeout,
-        system.scheduler()));
-    return completeWithFuture(closed.handle((done, failure) ->
-        failure == null ? HttpResponse.create().withStatus(StatusCodes.NO_CONTENT) : error(failure)));
   }
 
   /** GetConnection's body: {@code {"connectedAt", "identity": {"sourceIp", "userAgent"}, "lastActiveAt"}}. */
@@ -143,19 +97,6 @@ final class ConnectionsApi {
     if (d.userAgent() != null) identity.put("userAgent", d.userAgent());
     body.put("lastActiveAt", ISO_MILLIS.format(Instant.ofEpochMilli(d.lastActiveAt())));
     return body.toString();
-  }
-
-  /** The body as text when it is valid UTF-8 (sent as a text frame), else null (sent as a binary frame). */
-  static String utf8(ByteString data) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(data.toArray()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
   }
 
   private HttpResponse tooLarge() {

@@ -52,7 +52,7 @@ public final class ExecuteApiRoutes {
     this.engine = engine;
     this.webSocket = webSocket;
     this.outbound = OutboundLimits.from(engine.system().settings().config());
-    this.connectionsApi = new ConnectionsApi(engine.system(), engine.stages(), engine.connections(),
+    this.connectionsApi = new ConnectionsApi(engine.stages(), engine.connectionService(),
         engine.settings().maxMessageBytes(), engine.settings().askTimeout());
   }
 

@@ -1,5 +1,6 @@
 package router.node.execute;
 
+import router.connection.ConnectionService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -13,11 +14,11 @@ class ConnectionsApiFormatTest {
 
   @Test
   void utf8DataIsTextAndAnythingElseIsBinary() {
-    assertEquals("héllo €", ConnectionsApi.utf8(ByteString.fromString("héllo €", StandardCharsets.UTF_8)));
-    assertEquals("", ConnectionsApi.utf8(ByteString.emptyByteString()));
-    assertNull(ConnectionsApi.utf8(ByteString.fromArray(new byte[] {(byte) 0xff, 0x41})));
-    assertNull(ConnectionsApi.utf8(ByteString.fromArray(new byte[] {(byte) 0xc3})), "truncated sequence");
-    assertNull(ConnectionsApi.utf8(ByteString.fromArray(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})),
+    assertEquals("héllo €", ConnectionService.utf8(ByteString.fromString("héllo €", StandardCharsets.UTF_8)));
+    assertEquals("", ConnectionService.utf8(ByteString.emptyByteString()));
+    assertNull(ConnectionService.utf8(ByteString.fromArray(new byte[] {(byte) 0xff, 0x41})));
+    assertNull(ConnectionService.utf8(ByteString.fromArray(new byte[] {(byte) 0xc3})), "truncated sequence");
+    assertNull(ConnectionService.utf8(ByteString.fromArray(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})),
         "encoded surrogate");
   }
 
