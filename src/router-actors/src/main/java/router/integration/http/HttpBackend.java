@@ -44,9 +44,13 @@ public final class HttpBackend implements IntegrationBackend {
     this.settings = settings;
     this.egress = egress;
     this.materializer = Materializer.matFromSystem(system);
-    this.connectionSettings = ClientConnectionSettings.create(system.classicSystem())
+    ClientConnectionSettings defaults = ClientConnectionSettings.create(system.classicSystem())
         .withIdleTimeout(settings.idleTimeout())
         .withConnectingTimeout(settings.connectingTimeout());
+    // A backend's headers reach integration responses as name and value: parsing each into pekko's model (Date,
+    // Server, ...) per answer is work nobody reads. Connection and Content-Type are parsed regardless.
+    this.connectionSettings = defaults.withParserSettings(
+        defaults.getParserSettings().withModeledHeaderParsing(false));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -20,6 +21,7 @@ import org.apache.pekko.http.javadsl.model.HttpMethod;
 import org.apache.pekko.http.javadsl.model.HttpMethods;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.stream.Materializer;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
@@ -35,6 +37,11 @@ import router.concurrent.Stages;
 final class HttpExchange {
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
   private static final long MIN_READ_MILLIS = 1;
+  /** Request headers pekko-http's renderer interprets (it ignores or doubles them when given as raw headers). */
+  private static final Set<String> MODELED = Set.of("host", "content-type", "content-length", "transfer-encoding",
+      "connection", "user-agent", "date", "server", "expect", "te", "upgrade", "keep-alive");
+  private static final int CONTENT_TYPE_CACHE = 256;
+  private static final ConcurrentHashMap<String, ContentType> CONTENT_TYPES = new ConcurrentHashMap<>();
 
   private final IntegrationRequest request;
   private final OutboundRequest outbound;
@@ -86,6 +93,16 @@ final class HttpExchange {
     current.exchange(httpRequest)
         .thenCompose(response -> {
           answered[0] = true;
+          // A small answer arrives whole (pekko-http parses it into a Strict entity): toStrict would still run a
+          // stream (an actor) to copy it.
+          if (response.entity() instanceof HttpEntity.Strict strict) {
+            if (strict.getData().size() > settings.maxResponseBytes()) {
+              return CompletableFuture.<Answer>failedFuture(new IntegrationException("The backend's answer ("
+                  + strict.getData().size() + " bytes) exceeds router.integrations.http.max-response-size ("
+                  + settings.maxResponseBytes() + ")"));
+            }
+            return CompletableFuture.completedFuture(new Answer(response, strict));
+          }
           return Stages.plain(response.entity()
               .toStrict(Math.max(MIN_READ_MILLIS, TimeUnit.NANOSECONDS.toMillis(request.remainingNanos())),
                   settings.maxResponseBytes(), materializer))
@@ -149,16 +166,14 @@ final class HttpExchange {
         () -> new IntegrationException("Unsupported integrationMethod " + outbound.method()));
     List<HttpHeader> headers = new ArrayList<>(outbound.headers().size());
     for (Map.Entry<String, String> header : outbound.headers()) {
-      headers.add(HttpHeader.parse(header.getKey(), header.getValue()));
+      // Headers the renderer treats specially go through pekko's model; the rest are rendered as given.
+      headers.add(MODELED.contains(header.getKey().toLowerCase(Locale.ROOT))
+          ? HttpHeader.parse(header.getKey(), header.getValue())
+          : RawHeader.create(header.getKey(), header.getValue()));
     }
     HttpRequest httpRequest = HttpRequest.create(outbound.pathAndQuery()).withMethod(method).addHeaders(headers);
     if (outbound.contentType() == null) return httpRequest;
-    ContentType contentType;
-    try {
-      contentType = ContentTypes.parse(outbound.contentType());
-    } catch (RuntimeException e) {
-      contentType = ContentTypes.APPLICATION_JSON;
-    }
+    ContentType contentType = contentType(outbound.contentType());
     return httpRequest.withEntity(HttpEntities.create(contentType, outbound.body().getBytes(charset(contentType))));
   }
 
@@ -173,6 +188,21 @@ final class HttpExchange {
     }
     String body = answer.entity().getData().decodeString(charset(contentType));
     return new IntegrationResult(answer.response().status().intValue(), headers, body);
+  }
+
+  /** The body's content type; an unparsable one is sent as JSON. Parsed once per distinct value (a few per API). */
+  static ContentType contentType(String value) {
+    ContentType known = CONTENT_TYPES.get(value);
+    if (known != null) return known;
+    ContentType parsed;
+    try {
+      parsed = ContentTypes.parse(value);
+    } catch (RuntimeException e) {
+      parsed = ContentTypes.APPLICATION_JSON;
+    }
+    // Values come from templates and clients: remember a bounded number of them.
+    if (CONTENT_TYPES.size() < CONTENT_TYPE_CACHE) CONTENT_TYPES.put(value, parsed);
+    return parsed;
   }
 
   private static Charset charset(ContentType contentType) {
