@@ -1,7 +1,10 @@
 package router.integration.lambda;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -9,11 +12,15 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
+import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.endpoints.LambdaEndpointParams;
+import software.amazon.awssdk.services.lambda.endpoints.LambdaEndpointProvider;
 
 /**
  * The async Lambda clients of one node: one per region (the region of each function's ARN), all sharing one Netty
@@ -54,9 +61,41 @@ final class LambdaClients implements AutoCloseable {
         .region(Region.of(region))
         .credentialsProvider(credentials)
         .httpClient(http)
+        // Per call, the SDK would evaluate its endpoint rules again (same region, same answer) ...
+        .endpointProvider(new OnceEndpointProvider(LambdaEndpointProvider.defaultProvider()))
+        // ... and hand the answer to a thread of its own; the router's continuation is short and never blocks.
+        .asyncConfiguration(c -> c.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR,
+            Runnable::run))
         .overrideConfiguration(o -> o.retryStrategy(retries));
     if (!settings.endpoint().isEmpty()) builder.endpointOverride(URI.create(settings.endpoint()));
     return builder.build();
+  }
+
+  /**
+   * The SDK's endpoint rules, evaluated once per distinct set of parameters (a client's are the same on every call:
+   * its region, its override).
+   */
+  static final class OnceEndpointProvider implements LambdaEndpointProvider {
+    private final LambdaEndpointProvider rules;
+    private final Map<List<Object>, CompletableFuture<Endpoint>> resolved = new ConcurrentHashMap<>();
+
+    OnceEndpointProvider(LambdaEndpointProvider rules) {
+      this.rules = rules;
+    }
+
+    @Override
+    public CompletableFuture<Endpoint> resolveEndpoint(LambdaEndpointParams params) {
+      List<Object> key = Arrays.asList(params.region() == null ? null : params.region().id(), params.useDualStack(),
+          params.useFips(), params.endpoint());
+      CompletableFuture<Endpoint> known = resolved.get(key);
+      if (known != null) return known;
+      CompletableFuture<Endpoint> endpoint = rules.resolveEndpoint(params);
+      // Failures are not remembered; a client sees a handful of parameter sets at most.
+      endpoint.thenRun(() -> {
+        if (resolved.size() < 16) resolved.putIfAbsent(key, endpoint);
+      });
+      return endpoint;
+    }
   }
 
   private static AwsCredentialsProvider credentials(LambdaSettings s) {
