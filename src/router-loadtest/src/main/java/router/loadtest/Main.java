@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import router.loadtest.baseline.BackendServer;
+import router.loadtest.baseline.NettyBackend;
 import router.loadtest.baseline.EchoServer;
 import router.loadtest.cli.Arguments;
 import router.loadtest.cli.Help;
@@ -146,6 +147,20 @@ public final class Main {
   private static int server(Config config, String command, PrintStream out) throws Exception {
     Config c = config.getConfig(LoadSettings.PATH);
     boolean backend = command.equals("backend");
+    if (backend && c.getString("backend-server").equals("netty")) {
+      NettyBackend netty = NettyBackend.start(c.getString("host"), c.getInt("port"), c.getInt("backend-threads"));
+      out.println(command + " (netty) listening on " + netty.localAddress() + " pid " + ProcessHandle.current().pid());
+      out.flush();
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        netty.close();
+        stopped.countDown();
+      }));
+      stopped.await();
+      return 0;
+    } else if (backend && !c.getString("backend-server").equals("pekko")) {
+      throw new IllegalArgumentException("--backend-server is netty or pekko, not " + c.getString("backend-server"));
+    }
     ActorSystem system =
         ActorSystem.create(backend ? "backend" : "echo", backend ? BackendServer.config(config) : config);
     String host = c.getString("host");

@@ -23,6 +23,7 @@ public final class Help {
         probe        one connection, --count messages (default 1), each reply printed; exit 0 if all echoed seq
         echo-server  the baseline: bare pekko-http WebSocket echo (push-capable under /push/...)
         backend      local integration backend: POST /echo and the Lambda Invoke API, answering at once
+                     (on Netty by default; --backend-server pekko for pekko-http)
         setup        create the benchmark API on a router (prints its ws:// URL)
         compare      router ÷ baseline table and HTML from a --dir of results
         help         this text
