@@ -13,7 +13,7 @@ const when = (iso) => iso ? new Date(iso).toLocaleString() : '';
 export async function stagesView(apiId) {
   const [a, stages, deployments] = await Promise.all([api.getApi(apiId), api.stages(apiId), api.deployments(apiId)]);
   const base = '#/apis/' + enc(apiId) + '/stages';
-  const target = field('stage', 'Deployment stage', {
+  const target = field('deploymentStage', 'Deployment stage', {
     options: [[NEW, '[New stage]'], ...stages.map((s) => [s.stageName, s.stageName])] });
   const name = field('stageName', 'Stage name', { match: ['stage name', 'stageName', 'Stage '] });
   const description = field('description', 'Deployment description', { match: ['description'] });
