@@ -210,6 +210,62 @@ class ConsoleFlowTest {
   }
 
   @Test
+  void editsStageVariablesAutoDeployAndDeploysToAnExistingStage() throws Exception {
+    String apiId = s.createApi("stages");
+    s.createRoute(apiId, "$default");
+    String first = s.ok("POST", "/v2/apis/" + apiId + "/deployments", Map.of()).get("deploymentId").asText();
+    s.ok("POST", "/v2/apis/" + apiId + "/stages", Map.of("stageName", "prod", "deploymentId", first));
+
+    s.open("#/apis/" + apiId + "/stages");
+    WebElement deploy = s.form("deploy");
+    new org.openqa.selenium.support.ui.Select(s.field(deploy, "Deployment stage")).selectByValue("prod");
+    assertFalse(s.driver.findElement(By.xpath("//label[normalize-space()='Stage name']")).isDisplayed());
+    s.type(deploy, "Deployment description", "second");
+    s.submit(deploy);
+    s.waitForHash(Pattern.quote("#/apis/" + apiId + "/stages/prod"));
+    JsonNode stage = s.ok("GET", "/v2/apis/" + apiId + "/stages/prod", null);
+    String second = stage.get("deploymentId").asText();
+    assertFalse(second.equals(first));
+    assertEquals("second", s.ok("GET", "/v2/apis/" + apiId + "/deployments/" + second, null)
+        .get("description").asText());
+
+    WebElement settings = s.form("stage-settings");
+    s.addPair(settings, "Add stage variable", "Variable name", "backend", "Variable value", "orders.internal");
+    s.field(settings, "Auto deploy (deploy every change to this stage)").click();
+    s.submit(settings);
+    s.waitRendered();
+    stage = s.ok("GET", "/v2/apis/" + apiId + "/stages/prod", null);
+    assertEquals("orders.internal", stage.get("stageVariables").get("backend").asText());
+    assertTrue(stage.get("autoDeploy").asBoolean());
+    // The page shows what was saved.
+    WebElement reloaded = s.form("stage-settings");
+    assertEquals("backend", reloaded.findElement(By.cssSelector("[aria-label='Variable name 1']")).getAttribute("value"));
+    assertTrue(s.field(reloaded, "Auto deploy (deploy every change to this stage)").isSelected());
+
+    // A variable value the server refuses is shown next to the variables, and stays as typed.
+    s.addPair(reloaded, "Add stage variable", "Variable name", "bad", "Variable value", "no spaces allowed? <>");
+    s.submit(reloaded);
+    s.wait.until(d -> !reloaded.findElement(By.cssSelector(".pairs-field .field-error")).getText().isEmpty());
+    assertEquals("no spaces allowed? <>",
+        reloaded.findElement(By.cssSelector("[aria-label='Variable value 2']")).getAttribute("value"));
+  }
+
+  @Test
+  void deletesAnApiOnlyAfterConfirmation() throws Exception {
+    String apiId = s.createApi("to-delete");
+    s.open("#/apis");
+    WebElement row = s.driver.findElement(By.xpath("//tr[td//code[text()='" + apiId + "']]"));
+    row.findElement(By.xpath(".//button[text()='Delete']")).click();
+    row.findElement(By.xpath(".//button[text()='Cancel']")).click();
+    assertEquals(200, s.call("GET", "/v2/apis/" + apiId, null).status());
+    row.findElement(By.xpath(".//button[text()='Delete']")).click();
+    assertTrue(row.getText().contains("Delete API to-delete?"), row.getText());
+    row.findElement(By.xpath(".//button[text()='Delete']")).click();
+    s.wait.until(d -> d.findElements(By.xpath("//code[text()='" + apiId + "']")).isEmpty());
+    assertEquals(404, s.call("GET", "/v2/apis/" + apiId, null).status());
+  }
+
+  @Test
   void rendersUserStringsAsText() throws Exception {
     String name = "<img src=x onerror=alert(1)>";
     String template = "</script><script>alert(2)</script><b>bold</b>";

@@ -167,6 +167,27 @@ class ConsoleIntegrationTypesTest {
   }
 
   @Test
+  void vpcLinkChosenFromTheList() throws Exception {
+    String linkId = s.ok("POST", "/vpclinks", Map.of("name", "orders-link",
+        "targetArns", java.util.List.of("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/orders/1")))
+        .get("id").asText();
+    JsonNode saved = saveThroughForm("VPC_LINK", form -> {
+      new Select(s.field(form, "VPC link")).selectByValue(linkId);
+      new Select(s.field(form, "HTTP method")).selectByValue("GET");
+      s.type(form, "Endpoint URL", "http://orders.internal:8080/status");
+      s.field(form, "Use proxy integration").click();
+    }, b -> b.integrationType(IntegrationType.HTTP).integrationMethod("GET")
+        .integrationUri("http://orders.internal:8080/status")
+        .connectionType(ConnectionType.VPC_LINK).connectionId(linkId));
+    assertEquals(linkId, saved.get("connectionId").asText());
+    assertEquals("HTTP", saved.get("integrationType").asText());
+
+    // The VPC links page lists it.
+    s.open("#/vpclinks");
+    assertTrue(s.driver.findElement(By.cssSelector("[aria-label='VPC links']")).getText().contains("orders-link"));
+  }
+
+  @Test
   void changingTheTypeKeepsNoFieldOfTheOldTypeAndKeepsTheResponses() throws Exception {
     String routeId = s.createRoute(apiId, "retyped");
     String oldId = s.ok("POST", "/v2/apis/" + apiId + "/integrations", Map.of("integrationType", "HTTP",

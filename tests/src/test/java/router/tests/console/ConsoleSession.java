@@ -101,8 +101,9 @@ final class ConsoleSession implements AutoCloseable {
 
   // ---- The browser -----------------------------------------------------------------------------------------
 
-  /** Opens a console page by its deep link and waits until it has rendered. */
+  /** Loads a console page afresh by its deep link (as a reload would) and waits until it has rendered. */
   void open(String hash) {
+    driver.get("about:blank");
     driver.get(controlUrl() + "/console/" + hash);
     waitRendered();
   }

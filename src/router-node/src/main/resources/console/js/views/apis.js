@@ -10,15 +10,13 @@ const enc = encodeURIComponent;
 export function confirmDelete(what, onconfirm) {
   const box = h('span', { class: 'confirm' });
   const ask = h('button', { type: 'button', class: 'danger', onclick: () => {
-    ask.hidden = true;
     const error = h('span', { class: 'form-error', role: 'alert' });
     const yes = h('button', { type: 'button', class: 'danger', onclick: async () => {
       yes.disabled = true;
       try { await onconfirm(); } catch (e) { error.textContent = e.message; yes.disabled = false; }
     } }, 'Delete');
-    box.append(h('span', {}, 'Delete ' + what + '? '), yes, h('button', { type: 'button', onclick: () => {
+    box.replaceChildren(h('span', {}, 'Delete ' + what + '? '), yes, h('button', { type: 'button', onclick: () => {
       box.replaceChildren(ask);
-      ask.hidden = false;
       ask.focus();
     } }, 'Cancel'), error);
     yes.focus();
