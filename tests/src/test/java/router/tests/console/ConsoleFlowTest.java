@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,11 @@ class ConsoleFlowTest {
   @BeforeAll
   static void start() throws Exception {
     s = ConsoleSession.start(dataDir);
+  }
+
+  @AfterEach
+  void noScriptErrors() {
+    assertEquals(List.of(), s.scriptErrors());
   }
 
   @AfterAll
@@ -98,6 +104,7 @@ class ConsoleFlowTest {
     s.submit(s.form("add-route-response"));
     s.waitRendered();
     assertTrue(s.driver.findElement(By.cssSelector("[aria-label='Route responses']")).getText().contains("$default"));
+    s.driver.executeScript("window.scrollTo(0, 0)");
     s.screenshot("route");
 
     // What the console saved, read back from the control plane.
@@ -144,6 +151,7 @@ class ConsoleFlowTest {
     List<String> history = s.driver.findElements(By.cssSelector("#tc-history button")).stream()
         .map(WebElement::getText).toList();
     assertEquals(List.of("{\"action\":\"nosuchroute\"}", "{\"action\":\"sendmessage\"}"), history);
+    s.driver.executeScript("document.getElementById('test-client').scrollIntoView()");
     s.screenshot("stage-test-client");
 
     // A narrow window: the page reflows instead of scrolling sideways.

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,11 @@ class ConsoleIntegrationTypesTest {
         .httpClient(ApacheHttpClient.create())
         .build();
     apiId = s.createApi("types");
+  }
+
+  @AfterEach
+  void noScriptErrors() {
+    assertEquals(List.of(), s.scriptErrors());
   }
 
   @AfterAll

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.openqa.selenium.By;
@@ -27,6 +28,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import router.node.RouterNode;
@@ -80,6 +83,8 @@ final class ConsoleSession implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
         "--window-size=1280,800", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
         "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    // The browser's console, to find script errors and Content-Security-Policy violations.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriver driver;
     try {
       driver = new ChromeDriver(service, options);
@@ -168,6 +173,19 @@ final class ConsoleSession implements AutoCloseable {
 
   void submit(WebElement form) {
     form.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  /**
+   * Uncaught script errors and Content-Security-Policy violations the browser reported since the last call
+   * (failed requests the console answered on purpose, such as a refused save, are not among them).
+   */
+  List<String> scriptErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+        .map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught") || m.contains("TypeError")
+            || m.contains("SyntaxError") || m.contains("ReferenceError"))
+        .toList();
   }
 
   void screenshot(String name) throws IOException {
