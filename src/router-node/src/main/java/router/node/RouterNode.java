@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import router.engine.RouterConfig;
 import router.engine.RouterEngine;
 import router.integration.IntegrationBackends;
+import router.node.control.ConsoleRoutes;
 import router.node.control.ControlPlaneRoutes;
 import router.node.control.VpcLinkRoutes;
 import router.node.execute.ExecuteApiRoutes;
@@ -109,6 +110,7 @@ public final class RouterNode {
             new HealthRoutes(readiness::reasons).route(),
             metrics == null ? Directives.reject() : metrics.route(),
             new VpcLinkRoutes(engine.vpcLinks()).route(),
+            new ConsoleRoutes(node.endpoints(execute.localAddress().getPort())).route(),
             new ControlPlaneRoutes(engine.config(), node.endpoints(execute.localAddress().getPort())).route()))
         .thenApply(control -> new RouterNode(engine, execute, control, readiness, metrics)));
 
