@@ -146,6 +146,18 @@ class EmbeddedRoutesTest {
   }
 
   @Test
+  void theConnectionsHttpApiAnswersUnderTheHostsPrefix() throws Exception {
+    try (WsClient client = WsClient.connect(host.wsUrl(apiId, "dev"))) {
+      String connectionId = client.send("{\"action\":\"whoami\"}").next();
+      HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(host.url("/ws/" + apiId + "/dev/@connections/" + connectionId)))
+          .POST(HttpRequest.BodyPublishers.ofString("over HTTP")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, posted.statusCode());
+      assertEquals("over HTTP", client.next());
+    }
+  }
+
+  @Test
   void everyNodeRunsRouterWhenNoRoleIsConfigured() {
     assertTrue(host.router.runsHere());
     assertFalse(host.router.engine().stages().handle(apiId, "dev") == null);

@@ -38,11 +38,15 @@ public final class Router implements Extension {
   private final ActorSystem<?> system;
   private final RouterEngine engine;
   private final RouterConnections connections;
+  private final Route executeApi;
 
   private Router(ActorSystem<?> system, RouterEngine engine, RouterConnections connections) {
     this.system = system;
     this.engine = engine;
     this.connections = connections;
+    // Built once: a host may pass router::executeApiRoute as a directive's inner route, evaluated per request.
+    this.executeApi = engine == null ? null
+        : new ExecuteApiRoutes(engine, WebSocketSettings.from(system.settings().config())).route();
   }
 
   /** The Router of {@code system}, started on first use. */
@@ -91,14 +95,15 @@ public final class Router implements Extension {
    * with {@link #executeApiServerSettings()}. Every limit of {@code router.connection} applies.
    */
   public Route executeApiRoute() {
-    return new ExecuteApiRoutes(engine(), WebSocketSettings.from(system.settings().config())).route();
+    engine();
+    return executeApi;
   }
 
   /**
    * The control plane: the apigatewayv2 REST API under {@code /v2} (what the AWS CLI and SDKs call with
    * {@code --endpoint-url}), VPC links included. {@code webSocketBase} is where the host serves
    * {@link #executeApiRoute()} as clients reach it, e.g. {@code ws://chat.example.com/ws}: the {@code apiEndpoint}
-   * of an API is {@code webSocketBase/{apiId}}.
+   * of an API is {@code webSocketBase/{apiId}}. Build it once and mount the value.
    */
   public Route controlPlaneRoute(String webSocketBase) {
     String base = webSocketBase.endsWith("/") ? webSocketBase.substring(0, webSocketBase.length() - 1)
