@@ -14,11 +14,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import com.typesafe.config.ConfigFactory;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import router.embed.Router;
 import router.errors.GoneException;
 import router.integration.actor.HostActorIntegration;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
@@ -154,6 +158,23 @@ class EmbeddedRoutesTest {
           .POST(HttpRequest.BodyPublishers.ofString("over HTTP")).build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, posted.statusCode());
       assertEquals("over HTTP", client.next());
+    }
+  }
+
+  @Test
+  void refusesToStartOnASystemNotCreatedWithRouterConfig() throws Exception {
+    ActorSystem<Void> bare = ActorSystem.create(Behaviors.empty(), "bare", ConfigFactory.parseMap(Map.of(
+        "pekko.actor.provider", "cluster",
+        "pekko.remote.artery.canonical.hostname", "127.0.0.1",
+        "pekko.remote.artery.canonical.port", 0,
+        "pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on",
+        "pekko.loglevel", "ERROR")).withFallback(ConfigFactory.load()));
+    try {
+      IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Router.get(bare));
+      assertTrue(refused.getMessage().contains("Router.config"), refused.getMessage());
+    } finally {
+      bare.terminate();
+      bare.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
 

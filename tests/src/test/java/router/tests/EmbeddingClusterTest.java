@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import router.embed.ConnectionsGateway;
 import router.embed.Router;
 import router.errors.GoneException;
+import router.errors.LimitExceededException;
 import router.integration.EventContext;
 import router.integration.actor.HostActorIntegration;
 import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
@@ -124,6 +125,28 @@ class EmbeddingClusterTest {
       ExecutionException gone = assertThrows(ExecutionException.class,
           () -> app.connections().post(connectionId, "late").toCompletableFuture().get(10, TimeUnit.SECONDS));
       assertInstanceOf(GoneException.class, gone.getCause(), "410 crosses the cluster with its type");
+    }
+  }
+
+  @Test
+  void aClientThatDoesNotReadGets429ThroughTheJavaApiOfTheAppNode() throws Exception {
+    String message = "m".repeat(16 * 1024);
+    // A client with a small TCP window that sends one message, then never reads.
+    try (RawSocket stuck = RawSocket.webSocket(routerNode.server.localAddress().getPort(), "127.0.0.1",
+        "/ws/" + apiId + "/dev", 4096)) {
+      events.clear();
+      stuck.sendText("{\"action\":\"sendmessage\"}");
+      String connectionId = events.poll(10, TimeUnit.SECONDS).connectionId();
+      Throwable refused = null;
+      for (int i = 0; i < 2000 && refused == null; i++) {
+        try {
+          appNode.router.connections().post(connectionId, message).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          refused = e.getCause();
+        }
+      }
+      assertInstanceOf(LimitExceededException.class, refused, "the outbound queue bound crosses the cluster");
+      assertEquals(429, ((LimitExceededException) refused).httpStatus());
     }
   }
 
