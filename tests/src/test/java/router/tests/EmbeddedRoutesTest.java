@@ -56,7 +56,7 @@ class EmbeddedRoutesTest {
     host.close();
   }
 
-  /** Two-way routes {@code whoami} (answers the connection id) and {@code never} (50 ms, never answers); no $default. */
+  /** Two-way routes {@code whoami} (answers the connection id), {@code never} (50 ms, no answer); no $default. */
   private static String api(ApiGatewayV2Client sdk) {
     String id = sdk.createApi(b -> b.name("embedded").protocolType(ProtocolType.WEBSOCKET)
         .routeSelectionExpression("$request.body.action")).apiId();
@@ -121,7 +121,8 @@ class EmbeddedRoutesTest {
     try (WsClient client = WsClient.connect(host.wsUrl(apiId, "dev"))) {
       client.send("{\"action\":\"never\"}");
       String frame = client.next();
-      assertTrue(frame.matches("\\{\"message\": \"Endpoint request timed out\", \"connectionId\":\"[A-Za-z0-9_-]{15}=\","
+      assertTrue(frame.matches("\\{\"message\": \"Endpoint request timed out\","
+          + " \"connectionId\":\"[A-Za-z0-9_-]{15}=\","
           + " \"requestId\":\"[A-Za-z0-9_-]{15}=\"}"), frame);
     }
   }
@@ -135,7 +136,8 @@ class EmbeddedRoutesTest {
   void theJavaApiPostsDescribesAndClosesAConnectionById() throws Exception {
     try (WsClient client = WsClient.connect(host.wsUrl(apiId, "dev"))) {
       String connectionId = client.send("{\"action\":\"whoami\"}").next();
-      host.router.connections().post(connectionId, "pushed by the host").toCompletableFuture().get(10, TimeUnit.SECONDS);
+      host.router.connections().post(connectionId, "pushed by the host")
+          .toCompletableFuture().get(10, TimeUnit.SECONDS);
       assertEquals("pushed by the host", client.next());
       assertEquals(connectionId,
           host.router.connections().describe(connectionId).toCompletableFuture().get(10, TimeUnit.SECONDS)

@@ -105,7 +105,8 @@ class EmbeddingClusterTest {
       assertEquals("sendmessage", event.routeKey());
       assertEquals("{\"action\":\"sendmessage\",\"text\":\"hi\"}", event.body());
       // The reply (integration response) and the push (Java API via the router node's gateway) in either order.
-      assertEquals(Set.of("answered by the app node", "pushed from the app node"), Set.of(client.next(), client.next()));
+      assertEquals(Set.of("answered by the app node", "pushed from the app node"),
+          Set.of(client.next(), client.next()));
     }
   }
 
