@@ -43,6 +43,7 @@ class ArchitectureTest {
     org.junit.jupiter.api.Assertions.assertTrue(classes.containPackage("router.model"));
     org.junit.jupiter.api.Assertions.assertTrue(classes.containPackage("router.runtime"));
     org.junit.jupiter.api.Assertions.assertTrue(classes.containPackage("router.node.ws"));
+    org.junit.jupiter.api.Assertions.assertTrue(classes.containPackage("router.embed"));
   }
 
   @Test
@@ -57,12 +58,14 @@ class ArchitectureTest {
   void theEngineDoesNotDependOnTheNode() {
     noClasses().that().resideInAnyPackage(ACTORS)
         .should().dependOnClassesThat().resideInAPackage("router.node..")
+        .orShould().dependOnClassesThat().resideInAPackage("router.embed..")
         .check(classes);
   }
 
   @Test
   void enginePackagesPointOneWay() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("Embed").definedBy("router.embed..")
         .layer("Node").definedBy("router.node..")
         .layer("Engine").definedBy("router.engine..")
         .layer("Deploy").definedBy("router.deploy..")
@@ -74,12 +77,14 @@ class ArchitectureTest {
         .layer("Expression").definedBy("router.expression..")
         .layer("Storage").definedBy("router.storage..")
         .layer("Metrics").definedBy("router.metrics..")
-        .whereLayer("Node").mayNotBeAccessedByAnyLayer()
-        .whereLayer("Engine").mayOnlyBeAccessedByLayers("Node")
+        // The public API for host applications (router.embed) composes the node's routes; nothing uses it.
+        .whereLayer("Embed").mayNotBeAccessedByAnyLayer()
+        .whereLayer("Node").mayOnlyBeAccessedByLayers("Embed")
+        .whereLayer("Engine").mayOnlyBeAccessedByLayers("Node", "Embed")
         .whereLayer("Deploy").mayOnlyBeAccessedByLayers("Engine", "Node")
-        .whereLayer("Connection").mayOnlyBeAccessedByLayers("Engine", "Node")
+        .whereLayer("Connection").mayOnlyBeAccessedByLayers("Engine", "Node", "Embed")
         .whereLayer("Runtime").mayOnlyBeAccessedByLayers("Connection", "Deploy", "Engine", "Node")
-        .whereLayer("Config").mayOnlyBeAccessedByLayers("Deploy", "Engine", "Node")
+        .whereLayer("Config").mayOnlyBeAccessedByLayers("Deploy", "Engine", "Node", "Embed")
         .whereLayer("Integration").mayOnlyBeAccessedByLayers("Runtime", "Deploy", "Engine", "Node")
         .whereLayer("Template").mayOnlyBeAccessedByLayers("Runtime", "Deploy", "Config", "Engine", "Node")
         .whereLayer("Expression")

@@ -77,7 +77,7 @@ public final class ApiDirectory
   }
 
   public static void init(ActorSystem<?> system) {
-    ClusterSharding.get(system).init(Entity.of(TYPE_KEY, context -> new ApiDirectory()));
+    ClusterSharding.get(system).init(RouterRole.applyTo(system, Entity.of(TYPE_KEY, context -> new ApiDirectory())));
   }
 
   /** The one directory entity. */

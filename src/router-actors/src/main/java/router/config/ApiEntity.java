@@ -154,8 +154,8 @@ public final class ApiEntity
 
   /** Registers the entity type with Cluster Sharding on this node. */
   public static void init(ActorSystem<?> system, ApiCommands commands, StagePublisher publisher) {
-    ClusterSharding.get(system).init(Entity.of(TYPE_KEY, context -> create(context.getEntityId(), commands,
-        publisher)));
+    ClusterSharding.get(system).init(RouterRole.applyTo(system, Entity.of(TYPE_KEY,
+        context -> create(context.getEntityId(), commands, publisher))));
   }
 
   public static Behavior<Command> create(String apiId, ApiCommands commands, StagePublisher publisher) {

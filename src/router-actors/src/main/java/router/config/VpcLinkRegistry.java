@@ -75,7 +75,8 @@ public final class VpcLinkRegistry extends EventSourcedBehaviorWithEnforcedRepli
   private final VpcLinkPublisher publisher;
 
   public static void init(ActorSystem<?> system, VpcLinkRules rules, VpcLinkPublisher publisher) {
-    ClusterSharding.get(system).init(Entity.of(TYPE_KEY, context -> new VpcLinkRegistry(rules, publisher)));
+    ClusterSharding.get(system).init(RouterRole.applyTo(system,
+        Entity.of(TYPE_KEY, context -> new VpcLinkRegistry(rules, publisher))));
   }
 
   /** The one registry entity. */

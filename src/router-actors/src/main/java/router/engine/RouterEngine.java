@@ -189,6 +189,11 @@ public final class RouterEngine {
     return ConnectionIds.connectionId(nodeTag);
   }
 
+  /** This node's tag in the connection ids it issues ({@link ConnectionIds#nodeTagOf}). */
+  public int nodeTag() {
+    return nodeTag;
+  }
+
   public ActorSystem<?> system() {
     return system;
   }

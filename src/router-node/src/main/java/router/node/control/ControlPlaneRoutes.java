@@ -273,7 +273,9 @@ public final class ControlPlaneRoutes {
             new NotFoundException("No operation for this method on this resource"))))
         .handle(org.apache.pekko.http.javadsl.server.MalformedRequestContentRejection.class, r -> complete(error(
             new BadRequestException("Could not parse request body: " + r.message()))))
-        .handleNotFound(complete(error(new NotFoundException("Router does not implement this resource"))))
+        // Built per request (extractRequest): error() logs the refusal, which must happen only when it is answered.
+        .handleNotFound(extractRequest(request ->
+            complete(error(new NotFoundException("Router does not implement this resource")))))
         .build()
         .withFallback(RejectionHandler.defaultHandler())
         .mapRejectionResponse(response -> response.getHeader(ERROR_TYPE_HEADER).isPresent() ? response
