@@ -3,6 +3,7 @@ package router.node.metrics;
 import static org.apache.pekko.http.javadsl.server.Directives.*;
 
 import com.typesafe.config.Config;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -55,6 +56,10 @@ public final class PrometheusMetrics {
       new UptimeMetrics().bindTo(registry);
       new FileDescriptorMetrics().bindTo(registry);
     }
+    ParsingErrorLog.configure(config.getDuration("router.logging.rate-limit-interval"));
+    FunctionCounter.builder("router.http.bad.requests", ParsingErrorLog.class, c -> ParsingErrorLog.count())
+        .description("Requests refused by the HTTP parser (malformed or cut short), in this process")
+        .register(registry);
     Duration[] buckets = settings.getDurationList("integration-latency-buckets").toArray(Duration[]::new);
     return new PrometheusMetrics(registry, new MicrometerRouterMetrics(registry, buckets));
   }
