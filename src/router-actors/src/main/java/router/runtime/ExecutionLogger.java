@@ -57,7 +57,7 @@ public final class ExecutionLogger {
     ExecutionLog log = c.executionLog;
     if (!log.info()) return;
     if (log.data()) {
-      info(c, "Endpoint request URI: " + request.uri());
+      if (request.uri() != null) info(c, "Endpoint request URI: " + request.uri());
       info(c, "Endpoint request headers: " + request.headers());
       info(c, "Endpoint request body after transformations: " + data(request.body()));
     }
