@@ -29,16 +29,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * A client that sends garbage instead of handshakes, 1,500 times: every one is answered 400 and counted
+ * A client that sends garbage instead of handshakes, 1,500 times, and 500 handshakes cut short (half-closed): every
+ * one is answered 400 and counted
  * (router_http_bad_requests_total moves by exactly the number sent), and the log gets at most a line per interval,
  * each saying how many it stands for, instead of pekko-http's WARN per request.
  */
 class HostileClientLogTest {
   private static final int BAD_REQUESTS = 1500;
+  private static final int HALF_OPEN = 500;
   private static final int AT_ONCE = 100;
   /** The rate limit's interval in this test (router.logging.rate-limit-interval). */
   private static final Duration INTERVAL = Duration.ofSeconds(2);
   private static final int TIMEOUT_MILLIS = 10_000;
+  private static final byte[] CUT_SHORT = "GET /api/dev HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: webs"
+      .getBytes(StandardCharsets.ISO_8859_1);
   /** What a TLS client or a scanner sends to a plain HTTP port: not a request line. */
   private static final byte[] GARBAGE = "\u0016\u0003\u0001 not HTTP\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
   private static final Pattern SUPPRESSED = Pattern.compile("\\((\\d+) similar lines suppressed since the last one\\)");
@@ -77,6 +81,19 @@ class HostileClientLogTest {
         socket.close();
       }
     }
+    // Half-open handshakes: the start of an upgrade, then the client's side closed (the server may still answer).
+    for (int sent = 0; sent < HALF_OPEN; sent += AT_ONCE) {
+      List<Socket> sockets = new ArrayList<>();
+      for (int i = 0; i < AT_ONCE; i++) sockets.add(open(port));
+      for (Socket socket : sockets) {
+        socket.getOutputStream().write(CUT_SHORT);
+        socket.shutdownOutput();
+      }
+      for (Socket socket : sockets) {
+        assertEquals("HTTP/1.1 400 Bad Request", statusLine(socket.getInputStream()));
+        socket.close();
+      }
+    }
     double elapsedSeconds = (System.nanoTime() - started) / 1e9;
     // One more after the interval: its line reports what was suppressed since the last line.
     Thread.sleep(INTERVAL.toMillis() + 100);
@@ -85,7 +102,7 @@ class HostileClientLogTest {
       assertEquals("HTTP/1.1 400 Bad Request", statusLine(socket.getInputStream()));
     }
 
-    assertEquals(BAD_REQUESTS + 1, badRequests() - before);
+    assertEquals(BAD_REQUESTS + HALF_OPEN + 1, badRequests() - before);
     List<String> lines;
     synchronized (all) {
       lines = all.list.stream().map(ILoggingEvent::getFormattedMessage)
@@ -101,9 +118,9 @@ class HostileClientLogTest {
       Matcher suppressed = SUPPRESSED.matcher(line);
       accountedFor += 1 + (suppressed.find() ? Long.parseLong(suppressed.group(1)) : 0);
     }
-    assertEquals(BAD_REQUESTS + 1, accountedFor, String.join("\n", lines));
-    // At most one line per interval (the burst's first, one per interval it lasted, and the last).
-    assertTrue(lines.size() <= 2 + (long) (elapsedSeconds / INTERVAL.toSeconds()), lines.size() + " lines");
+    assertEquals(BAD_REQUESTS + HALF_OPEN + 1, accountedFor, String.join("\n", lines));
+    // At most one line per kind per interval (the burst's first, one per interval it lasted, and the last).
+    assertTrue(lines.size() <= 2 * (2 + (long) (elapsedSeconds / INTERVAL.toSeconds())), lines.size() + " lines");
   }
 
   private static Socket open(int port) throws IOException {
