@@ -69,6 +69,15 @@ public final class DeploymentCompiler implements StageCompiler {
 
   @Override
   public CompiledStage compile(DeployedStage deployed) {
+    long started = System.nanoTime();
+    try {
+      return compileStage(deployed);
+    } finally {
+      metrics.stageCompiled(System.nanoTime() - started);
+    }
+  }
+
+  private CompiledStage compileStage(DeployedStage deployed) {
     ApiConfig config = deployed.config();
     Map<String, CompiledIntegration> integrations = new HashMap<>();
     config.integrations().forEach((id, integration) ->
