@@ -168,7 +168,7 @@ class MetricsTest {
   }
 
   @Test
-  void reportsTheClusterAndStageCompiles() throws Exception {
+  void reportsTheClusterStageCompilesAndTemplateRenders() throws Exception {
     PrometheusText before = scrape();
     String apiId = api(node.sdk, null);
     // Deployed when the stage is created (autoDeploy): compiled on this node once it is served.
@@ -178,6 +178,8 @@ class MetricsTest {
     }
     PrometheusText after = scrape();
     assertTrue(delta(after, before, "router_stage_compile_seconds_count", Map.of()) >= 1);
+    // The echo's request and response templates at least ($connect's request template too).
+    assertTrue(delta(after, before, "router_template_render_seconds_count", Map.of()) >= 2);
     assertEquals(1, after.value("router_cluster_members", Map.of("status", "Up")));
     assertEquals(0, after.value("router_cluster_members", Map.of("status", "Joining")));
   }

@@ -33,6 +33,7 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
   private final Counter unsupportedMediaType;
   private final Counter accessLogDropped;
   private final Timer stageCompiles;
+  private final Timer templateRenders;
   private final Map<Integer, Counter> closed = new ConcurrentHashMap<>();
   private final Map<String, Counter> connectionsRequests = new ConcurrentHashMap<>();
   private final Map<String, BackendCounters> backends = new ConcurrentHashMap<>();
@@ -58,6 +59,9 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
     stageCompiles = Timer.builder("router.stage.compile")
         .description("Deployed stages compiled for this node (installs and redeployments), and how long each took")
         .register(registry);
+    templateRenders = Timer.builder("router.template.render")
+        .description("Mapping templates (request and response) rendered by this node, and how long each took")
+        .register(registry);
   }
 
   public MeterRegistry registry() {
@@ -66,7 +70,7 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
 
   @Override
   public StageMetrics stage(String apiId, String stageName) {
-    return new MicrometerStageMetrics(stageCounters(apiId, stageName), received, sent);
+    return new MicrometerStageMetrics(stageCounters(apiId, stageName), received, sent, templateRenders);
   }
 
   @Override
