@@ -178,8 +178,8 @@ public final class MessageProcessor {
     CompiledIntegration integration = route.integration();
     ConnectionInfo info = context.connection;
     if (integration == null) {
-      warnings.warn("no integration", "Route {} of stage {}/{} has no integration", route.routeKey(), info.apiId(),
-          info.stageName());
+      warnings.warn(kind("no integration", route, context), "Route {} of stage {}/{} has no integration",
+          route.routeKey(), info.apiId(), info.stageName());
       execution.failed(context, "configuration error: the route has no integration");
       route.metrics().executionError();
       return done(failure(INTERNAL_ERROR, 500, context));
@@ -193,8 +193,8 @@ public final class MessageProcessor {
       route.metrics().clientError();
       return done(failure(UNSUPPORTED_MEDIA_TYPE, 415, context));
     } catch (TemplateRenderException e) {
-      warnings.warn("request template", "Request template of route {} ({}) failed: {}", route.routeKey(),
-          context.requestId, e.getMessage());
+      warnings.warn(kind("request template", route, context), "Request template of route {} ({}) failed: {}",
+          route.routeKey(), context.requestId, e.getMessage());
       execution.failed(context, "configuration error: Unable to transform request: " + e.getMessage());
       route.metrics().executionError();
       return done(failure(INTERNAL_ERROR, 500, context));
@@ -257,8 +257,9 @@ public final class MessageProcessor {
         : integration.responseSelection().evaluate(context);
     CompiledIntegrationResponse response = integration.response(selected);
     if (response == null) {
-      warnings.warn("no integration response", "No integration response of route {} matches '{}' and there is no"
-          + " $default ({})", route.routeKey(), selected, context.requestId);
+      warnings.warn(kind("no integration response", route, context),
+          "No integration response of route {} matches '{}' and there is no $default ({})", route.routeKey(), selected,
+          context.requestId);
       execution.failed(context, "configuration error: No match for output mapping and no $default integration"
           + " response ('" + selected + "')");
       route.metrics().executionError();
@@ -270,8 +271,8 @@ public final class MessageProcessor {
       execution.replied(context, body);
       return new Outcome(new ServerMessage.Text(body), result.statusCode(), null);
     } catch (TemplateRenderException e) {
-      warnings.warn("response template", "Response template of route {} ({}) failed: {}", route.routeKey(),
-          context.requestId, e.getMessage());
+      warnings.warn(kind("response template", route, context), "Response template of route {} ({}) failed: {}",
+          route.routeKey(), context.requestId, e.getMessage());
       execution.failed(context, "configuration error: Unable to transform response: " + e.getMessage());
       route.metrics().executionError();
       return failure(INTERNAL_ERROR, 500, context);
@@ -288,8 +289,8 @@ public final class MessageProcessor {
     }
     execution.failed(context, "an integration error: " + cause.getMessage());
     if (cause instanceof IntegrationException) {
-      warnings.warn("integration", "Integration of route {} failed ({}): {}", route.routeKey(), context.requestId,
-          cause.getMessage());
+      warnings.warn(kind("integration", route, context), "Integration of route {} failed ({}): {}", route.routeKey(),
+          context.requestId, cause.getMessage());
     } else {
       log.error("Integration of route " + route.routeKey() + " failed (" + context.requestId + ")", cause);
     }
@@ -330,6 +331,11 @@ public final class MessageProcessor {
       if (!values.isEmpty()) single.put(name, values.get(0));
     });
     return single;
+  }
+
+  // One rate limit per failing route and problem: a route that fails often does not hide another's first failure.
+  private static String kind(String problem, CompiledRoute route, MessageContext context) {
+    return problem + " " + context.stage.apiId() + "/" + context.stage.stageName() + " " + route.routeKey();
   }
 
   private static <T> CompletionStage<T> done(T value) {

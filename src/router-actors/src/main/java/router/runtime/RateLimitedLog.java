@@ -16,6 +16,8 @@ import org.slf4j.Logger;
  */
 public final class RateLimitedLog {
   private static final String SUPPRESSED = " ({} similar lines suppressed since the last one)";
+  /** Kinds remembered at most; beyond, the windows start afresh (kinds may name routes, which come and go). */
+  private static final int MAX_KINDS = 10_000;
 
   private final Logger log;
   private final long intervalNanos;
@@ -41,7 +43,7 @@ public final class RateLimitedLog {
     this.nanoClock = nanoClock;
   }
 
-  /** A WARN line of {@code kind} (a constant naming the problem), unless one was written within the interval. */
+  /** A WARN line of {@code kind} (names the problem, and where), unless one was written within the interval. */
   public void warn(String kind, String format, Object... args) {
     long suppressed = admit(kind);
     if (suppressed == 0) log.warn(format, args);
@@ -58,7 +60,11 @@ public final class RateLimitedLog {
   /** -1 when the line is suppressed, else how many lines of its kind were suppressed since the last one written. */
   private long admit(String kind) {
     long now = nanoClock.getAsLong();
-    Window window = windows.computeIfAbsent(kind, k -> new Window(now));
+    Window window = windows.get(kind);
+    if (window == null) {
+      if (windows.size() >= MAX_KINDS) windows.clear();
+      window = windows.computeIfAbsent(kind, k -> new Window(now));
+    }
     long next = window.next.get();
     if (now - next < 0 || !window.next.compareAndSet(next, now + intervalNanos)) {
       window.suppressed.incrementAndGet();
