@@ -168,6 +168,23 @@ class MetricsTest {
   }
 
   @Test
+  void reportsTheClusterStageCompilesAndTemplateRenders() throws Exception {
+    PrometheusText before = scrape();
+    String apiId = api(node.sdk, null);
+    // Deployed when the stage is created (autoDeploy): compiled on this node once it is served.
+    try (WsClient client = WsClient.connect(node.wsUrl(apiId, "dev"))) {
+      client.send("{\"action\":\"echo\"}");
+      assertEquals("echo", client.next());
+    }
+    PrometheusText after = scrape();
+    assertTrue(delta(after, before, "router_stage_compile_seconds_count", Map.of()) >= 1);
+    // The echo's request and response templates at least ($connect's request template too).
+    assertTrue(delta(after, before, "router_template_render_seconds_count", Map.of()) >= 2);
+    assertEquals(1, after.value("router_cluster_members", Map.of("status", "Up")));
+    assertEquals(0, after.value("router_cluster_members", Map.of("status", "Joining")));
+  }
+
+  @Test
   void saysItIsReadyInJson() throws Exception {
     HttpResponse<String> response = get(node.controlUrl() + "/health/ready");
     assertEquals(200, response.statusCode());

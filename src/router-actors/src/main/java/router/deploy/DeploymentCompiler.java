@@ -31,6 +31,7 @@ import router.runtime.CompiledIntegration;
 import router.runtime.CompiledIntegrationResponse;
 import router.runtime.CompiledRoute;
 import router.runtime.CompiledStage;
+import router.runtime.ExecutionLog;
 import router.runtime.RequestParameters;
 import router.template.CompiledTemplate;
 import router.template.TemplateEngine;
@@ -68,6 +69,15 @@ public final class DeploymentCompiler implements StageCompiler {
 
   @Override
   public CompiledStage compile(DeployedStage deployed) {
+    long started = System.nanoTime();
+    try {
+      return compileStage(deployed);
+    } finally {
+      metrics.stageCompiled(System.nanoTime() - started);
+    }
+  }
+
+  private CompiledStage compileStage(DeployedStage deployed) {
     ApiConfig config = deployed.config();
     Map<String, CompiledIntegration> integrations = new HashMap<>();
     config.integrations().forEach((id, integration) ->
@@ -85,7 +95,8 @@ public final class DeploymentCompiler implements StageCompiler {
           detailedMetrics(deployed.stage(), route.routeKey()),
           integration == null ? null : BackendKind.of(integration.source()).name());
       CompiledRoute compiled = new CompiledRoute(route.routeId(), route.routeKey(), integration,
-          isTwoWay(route, config.responsesOfRoute(route.routeId())), routeMetrics);
+          isTwoWay(route, config.responsesOfRoute(route.routeId())), routeMetrics,
+          executionLog(apiId, deployed.stage(), route.routeKey()));
       switch (route.routeKey()) {
         case CONNECT -> connect = compiled;
         case DISCONNECT -> disconnect = compiled;
@@ -99,7 +110,14 @@ public final class DeploymentCompiler implements StageCompiler {
     return new CompiledStage(apiId, stageName, deployed.deployment().deploymentId(),
         SelectionExpression.parse(config.api().routeSelectionExpression(), ExpressionKind.ROUTE_SELECTION),
         Map.copyOf(messageRoutes), defaultRoute, connect, disconnect, stageVariables, stageMetrics,
-        AccessLogFormat.compile(deployed.stage().accessLogSettings()));
+        AccessLogFormat.compile(deployed.stage().accessLogSettings()), executionLog(apiId, deployed.stage(), null));
+  }
+
+  // A route's loggingLevel and dataTraceEnabled: its routeSettings over the stage's defaultRouteSettings.
+  private static ExecutionLog executionLog(String apiId, Stage stage, String routeKey) {
+    RouteSettings route = routeKey == null || stage.routeSettings() == null ? null
+        : stage.routeSettings().get(routeKey);
+    return ExecutionLog.of(apiId, stage.stageName(), stage.defaultRouteSettings(), route);
   }
 
   // API Gateway counts a route apart (the Route dimension) only when its route settings, or the stage's default

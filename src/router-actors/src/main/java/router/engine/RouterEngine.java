@@ -44,7 +44,9 @@ import router.integration.vpclink.VpcLinkBackend;
 import router.runtime.CloseStatus;
 import router.metrics.RouterMetrics;
 import router.runtime.AsyncAccessLog;
+import router.runtime.ExecutionLogger;
 import router.runtime.MessageProcessor;
+import router.runtime.RateLimitedLog;
 import router.storage.Storage;
 import router.template.TemplateEngine;
 import router.template.TemplateLimits;
@@ -125,7 +127,10 @@ public final class RouterEngine {
     AsyncAccessLog accessLog = new AsyncAccessLog(
         system.settings().config().getInt("router.access-log.queue-size"), metrics::accessLogLineDropped).start();
     system.getWhenTerminated().thenRun(accessLog::close);
-    MessageProcessor processor = new MessageProcessor(system.log(), metrics, accessLog);
+    com.typesafe.config.Config logging = system.settings().config().getConfig("router.logging");
+    MessageProcessor processor = new MessageProcessor(system.log(), metrics, accessLog,
+        new ExecutionLogger(accessLog, "json".equalsIgnoreCase(logging.getString("execution-log-format"))),
+        new RateLimitedLog(system.log(), logging.getDuration("rate-limit-interval")));
     ConnectionRegistry connections = new ConnectionRegistry(system, processor);
     // API Gateway closes the connections of a deleted stage; they still run its $disconnect.
     stages.onRetired(handle -> connections.closeStage(handle.apiId(), handle.stageName(), CloseStatus.GOING_AWAY));

@@ -30,6 +30,9 @@ public interface RouterMetrics {
   /** An integration's bulkhead exists: report its running and waiting calls (called once per compile). */
   default void bulkhead(String apiId, String integrationId, IntSupplier running, IntSupplier waiting) {}
 
+  /** A deployed stage was compiled for this node (installed, or refused when the compile threw) in {@code nanos}. */
+  default void stageCompiled(long nanos) {}
+
   /** A WebSocket upgrade was accepted ($connect, when there is one, allowed it). */
   default void connectionAccepted() {}
 

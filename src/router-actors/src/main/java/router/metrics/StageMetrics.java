@@ -13,4 +13,7 @@ public interface StageMetrics {
 
   /** A message was refused before any integration ran: no route matched (API Gateway's ClientError). */
   default void clientError() {}
+
+  /** A mapping template of the stage (request or response) was rendered in {@code nanos}. */
+  default void templateRendered(long nanos) {}
 }

@@ -7,8 +7,9 @@ import router.model.AccessLogSettings;
 /**
  * A stage's access log, parsed once per deployment: its {@code accessLogSettings.format} as literal text and
  * {@code $context.*} variables, and the logger its {@code destinationArn} maps to. A variable without a value
- * renders as {@code -}, as API Gateway's do; values are escaped for a JSON string (quotes, backslashes and control
- * characters), so a JSON format stays valid whatever a client sends.
+ * renders as {@code -}, as API Gateway's do. Values are escaped so the line keeps the shape the user wrote whatever
+ * a client sends: in an XML format (one that starts with {@code <}) as XML character references, in any other (JSON,
+ * CLF, CSV) as in a JSON string (quotes, backslashes and control characters).
  */
 public final class AccessLogFormat {
   /** Loggers of access logs are named {@code router.access.{log group or delivery stream name}}. */
@@ -19,12 +20,14 @@ public final class AccessLogFormat {
   /** Literal text (a String) or a variable name (a Variable), in order. */
   private final List<Object> parts;
   private final String loggerName;
+  private final boolean xml;
 
   private record Variable(String name) {}
 
-  private AccessLogFormat(List<Object> parts, String loggerName) {
+  private AccessLogFormat(List<Object> parts, String loggerName, boolean xml) {
     this.parts = parts;
     this.loggerName = loggerName;
+    this.xml = xml;
   }
 
   /** The stage's access log, or null when it writes none (no settings, or an empty format). */
@@ -47,7 +50,8 @@ public final class AccessLogFormat {
       else parts.add(new Variable(format.substring(start + VARIABLE.length(), end)));
       at = end;
     }
-    return new AccessLogFormat(List.copyOf(parts), loggerName(settings.destinationArn()));
+    return new AccessLogFormat(List.copyOf(parts), loggerName(settings.destinationArn()),
+        format.stripLeading().startsWith("<"));
   }
 
   /**
@@ -76,7 +80,9 @@ public final class AccessLogFormat {
     for (Object part : parts) {
       if (part instanceof Variable variable) {
         Object value = AccessLogVariables.value(context, variable.name());
-        appendEscaped(line, value == null ? MISSING : value.toString());
+        String text = value == null ? MISSING : value.toString();
+        if (xml) appendXmlEscaped(line, text);
+        else appendEscaped(line, text);
       } else {
         line.append((String) part);
       }
@@ -88,12 +94,31 @@ public final class AccessLogFormat {
     return Character.isLetterOrDigit(c) || c == '.' || c == '_';
   }
 
-  private static void appendEscaped(StringBuilder line, String value) {
+  /** Appends {@code value} escaped for a JSON string. */
+  static void appendEscaped(StringBuilder line, String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '"' || c == '\\') line.append('\\').append(c);
       else if (c < 0x20) line.append(String.format("\\u%04x", (int) c));
       else line.append(c);
+    }
+  }
+
+  private static void appendXmlEscaped(StringBuilder line, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '<' -> line.append("&lt;");
+        case '>' -> line.append("&gt;");
+        case '&' -> line.append("&amp;");
+        case '"' -> line.append("&quot;");
+        case '\'' -> line.append("&apos;");
+        default -> {
+          // XML 1.0 allows only tab, LF and CR among control characters, even as references.
+          if (c == '\t' || c == '\n' || c == '\r') line.append("&#").append((int) c).append(';');
+          else line.append(c < 0x20 ? '\uFFFD' : c);
+        }
+      }
     }
   }
 }

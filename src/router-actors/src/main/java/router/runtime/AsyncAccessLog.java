@@ -4,30 +4,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.BiConsumer;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Access log lines written by one daemon thread, off the data plane: callers only offer a line to a bounded
- * queue; when it is full the line is dropped and counted ({@code onDropped}), so a slow log destination never
- * slows messages. Lines go to SLF4J loggers at INFO (the node's logging configuration routes them).
+ * Access and execution log lines written by one daemon thread, off the data plane: callers only offer a line to a
+ * bounded queue; when it is full the line is dropped and counted ({@code onDropped}), so a slow log destination
+ * never slows messages. Lines go to SLF4J loggers at INFO, or ERROR (the node's logging configuration routes them).
  */
 public final class AsyncAccessLog implements AccessLog, AutoCloseable {
   private static final int BATCH = 256;
 
-  private record Line(String loggerName, String text) {}
+  private record Line(String loggerName, String text, boolean error) {}
+
+  /** Writes one line (the writer thread's only call out). */
+  interface Writer {
+    void write(String loggerName, String line, boolean error);
+  }
 
   private final BlockingQueue<Line> queue;
-  private final BiConsumer<String, String> out;
+  private final Writer out;
   private final Runnable onDropped;
   private final Thread writer;
 
   /** @param capacity lines that may wait; @param onDropped called once per dropped line (counts it) */
   public AsyncAccessLog(int capacity, Runnable onDropped) {
-    this(capacity, onDropped, (logger, line) -> LoggerFactory.getLogger(logger).info(line));
+    this(capacity, onDropped, AsyncAccessLog::toSlf4j);
   }
 
-  AsyncAccessLog(int capacity, Runnable onDropped, BiConsumer<String, String> out) {
+  AsyncAccessLog(int capacity, Runnable onDropped, Writer out) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.out = out;
     this.onDropped = onDropped;
@@ -43,7 +48,18 @@ public final class AsyncAccessLog implements AccessLog, AutoCloseable {
 
   @Override
   public void offer(String loggerName, String line) {
-    if (!queue.offer(new Line(loggerName, line))) onDropped.run();
+    offer(loggerName, line, false);
+  }
+
+  @Override
+  public void offer(String loggerName, String line, boolean error) {
+    if (!queue.offer(new Line(loggerName, line, error))) onDropped.run();
+  }
+
+  private static void toSlf4j(String loggerName, String line, boolean error) {
+    Logger logger = LoggerFactory.getLogger(loggerName);
+    if (error) logger.error(line);
+    else logger.info(line);
   }
 
   /** Stops the writer after the lines already queued. */
@@ -69,7 +85,7 @@ public final class AsyncAccessLog implements AccessLog, AutoCloseable {
   private void write(List<Line> batch) {
     for (Line line : batch) {
       try {
-        out.accept(line.loggerName(), line.text());
+        out.write(line.loggerName(), line.text(), line.error());
       } catch (RuntimeException e) {
         // A failing appender must not stop the writer; the logging framework reports its own failures.
       }

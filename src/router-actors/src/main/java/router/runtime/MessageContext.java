@@ -18,6 +18,8 @@ final class MessageContext implements ExpressionContext {
   final String eventType;
   final long requestTimeEpoch;
   String routeKey;
+  /** The selected route's execution log settings (the stage's when no route matched). */
+  ExecutionLog executionLog = ExecutionLog.OFF;
   /** The body is the base64 of a binary frame (CONVERT_TO_TEXT). */
   boolean base64Encoded;
   /** How the connection closed ({@code $disconnect} only; null when unknown). */

@@ -1,5 +1,6 @@
 package router.runtime;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,19 +41,32 @@ public final class MessageProcessor {
   private final Logger log;
   private final RouterMetrics metrics;
   private final AccessLog accessLog;
+  private final ExecutionLogger execution;
+  /** The lines a client can cause per message, at most once per kind per interval. */
+  private final RateLimitedLog warnings;
 
   public MessageProcessor(Logger log) {
     this(log, RouterMetrics.NONE, AccessLog.NONE);
   }
 
+  /** Execution logs as text, every warning written. */
+  public MessageProcessor(Logger log, RouterMetrics metrics, AccessLog accessLog) {
+    this(log, metrics, accessLog, new ExecutionLogger(accessLog, false), new RateLimitedLog(log, Duration.ZERO));
+  }
+
   /**
    * @param metrics counts error frames; the stage's and routes' own counters come bound in the compiled stage
    * @param accessLog where the lines of stages with access log settings go
+   * @param execution writes the execution logs of routes whose loggingLevel asks for them
+   * @param warnings the processor's own warnings about failing routes (a client can cause them at will)
    */
-  public MessageProcessor(Logger log, RouterMetrics metrics, AccessLog accessLog) {
+  public MessageProcessor(Logger log, RouterMetrics metrics, AccessLog accessLog, ExecutionLogger execution,
+      RateLimitedLog warnings) {
     this.log = log;
     this.metrics = metrics;
     this.accessLog = accessLog;
+    this.execution = execution;
+    this.warnings = warnings;
   }
 
   /** Processes one client message; completes with the reply, an error frame, or {@link #NOTHING}. */
@@ -70,7 +84,7 @@ public final class MessageProcessor {
       CompiledRoute route = stage.defaultRoute();
       if (route == null || route.integration() == null
           || !"CONVERT_TO_TEXT".equals(route.integration().source().contentHandlingStrategy())) {
-        log.info("Closing connection {} with 1003: it sent a binary frame", info.connectionId());
+        warnings.info("binary frame", "Closing connection {} with 1003: it sent a binary frame", info.connectionId());
         return done(new ServerMessage.Close(CloseCodes.UNSUPPORTED_DATA, "Binary frames are not supported"));
       }
       body = Base64.getEncoder().encodeToString(((ClientMessage.Binary) message).bytes().toArray());
@@ -80,10 +94,13 @@ public final class MessageProcessor {
     CompiledRoute route = selectRoute(stage, context);
     if (route == null) {
       stage.metrics().clientError();
+      execution.noRoute(context, stage.executionLog());
       logAccess(context, 403, FORBIDDEN);
       return done(forbidden(info, requestId));
     }
     context.routeKey = route.routeKey();
+    context.executionLog = route.executionLog();
+    execution.received(context);
     return integrate(route, context).thenApply(outcome -> {
       if (outcome.failure != null) metrics.errorFrame(outcome.failure);
       logAccess(context, outcome.status, outcome.failure);
@@ -105,6 +122,8 @@ public final class MessageProcessor {
       return CompletableFuture.completedFuture(ConnectOutcome.ACCEPTED);
     }
     route.metrics().connect();
+    context.executionLog = route.executionLog();
+    execution.received(context);
     return integrate(route, context).thenApply(outcome -> {
       logAccess(context, outcome.status, outcome.failure);
       if (outcome.failure != null) return ConnectOutcome.refused(outcome.status, outcome.failure);
@@ -136,6 +155,8 @@ public final class MessageProcessor {
       logAccess(context, HTTP_OK_MIN, null);
       return CompletableFuture.completedFuture(Done.getInstance());
     }
+    context.executionLog = stage.disconnectRoute().executionLog();
+    execution.received(context);
     return integrate(stage.disconnectRoute(), context).thenApply(outcome -> {
       logAccess(context, outcome.status, outcome.failure);
       return Done.getInstance();
@@ -157,7 +178,9 @@ public final class MessageProcessor {
     CompiledIntegration integration = route.integration();
     ConnectionInfo info = context.connection;
     if (integration == null) {
-      log.warn("Route {} of stage {}/{} has no integration", route.routeKey(), info.apiId(), info.stageName());
+      warnings.warn(kind("no integration", route, context), "Route {} of stage {}/{} has no integration",
+          route.routeKey(), info.apiId(), info.stageName());
+      execution.failed(context, "configuration error: the route has no integration");
       route.metrics().executionError();
       return done(failure(INTERNAL_ERROR, 500, context));
     }
@@ -165,13 +188,18 @@ public final class MessageProcessor {
     try {
       request = mapRequest(integration, context);
     } catch (UnsupportedMediaType e) {
+      execution.failed(context, "client error: no request template matches and the passthrough behavior is "
+          + integration.passthrough() + ": Unsupported Media Type");
       route.metrics().clientError();
       return done(failure(UNSUPPORTED_MEDIA_TYPE, 415, context));
     } catch (TemplateRenderException e) {
-      log.warn("Request template of route {} ({}) failed: {}", route.routeKey(), context.requestId, e.getMessage());
+      warnings.warn(kind("request template", route, context), "Request template of route {} ({}) failed: {}",
+          route.routeKey(), context.requestId, e.getMessage());
+      execution.failed(context, "configuration error: Unable to transform request: " + e.getMessage());
       route.metrics().executionError();
       return done(failure(INTERNAL_ERROR, 500, context));
     }
+    execution.endpointRequest(context, request);
     CompletableFuture<IntegrationResult> call;
     long started = System.nanoTime();
     try {
@@ -191,7 +219,10 @@ public final class MessageProcessor {
     return call.handle((result, error) -> {
       long nanos = System.nanoTime() - started;
       context.integrationNanos = nanos;
-      if (error == null) route.metrics().integrationAnswered(nanos, result.statusCode());
+      if (error == null) {
+        route.metrics().integrationAnswered(nanos, result.statusCode());
+        execution.answered(context, result, nanos);
+      }
       return error != null ? integrationFailed(route, error, context, nanos)
           : respond(route, integration, result, context);
     });
@@ -219,23 +250,30 @@ public final class MessageProcessor {
     context.integrationResult(result);
     if (!route.twoWay()) return new Outcome(NOTHING, result.statusCode(), null);
     if (integration.type().isProxy()) {
+      execution.replied(context, result.body());
       return new Outcome(new ServerMessage.Text(result.body()), result.statusCode(), null);
     }
     String selected = integration.responseSelection() == null ? Integer.toString(result.statusCode())
         : integration.responseSelection().evaluate(context);
     CompiledIntegrationResponse response = integration.response(selected);
     if (response == null) {
-      log.warn("No integration response of route {} matches '{}' and there is no $default ({})",
-          route.routeKey(), selected, context.requestId);
+      warnings.warn(kind("no integration response", route, context),
+          "No integration response of route {} matches '{}' and there is no $default ({})", route.routeKey(), selected,
+          context.requestId);
+      execution.failed(context, "configuration error: No match for output mapping and no $default integration"
+          + " response ('" + selected + "')");
       route.metrics().executionError();
       return failure(INTERNAL_ERROR, 500, context);
     }
     CompiledTemplate template = response.template(context);
     try {
       String body = template == null ? result.body() : Templates.render(template, context, result.body());
+      execution.replied(context, body);
       return new Outcome(new ServerMessage.Text(body), result.statusCode(), null);
     } catch (TemplateRenderException e) {
-      log.warn("Response template of route {} ({}) failed: {}", route.routeKey(), context.requestId, e.getMessage());
+      warnings.warn(kind("response template", route, context), "Response template of route {} ({}) failed: {}",
+          route.routeKey(), context.requestId, e.getMessage());
+      execution.failed(context, "configuration error: Unable to transform response: " + e.getMessage());
       route.metrics().executionError();
       return failure(INTERNAL_ERROR, 500, context);
     }
@@ -245,9 +283,14 @@ public final class MessageProcessor {
     Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
         ? error.getCause() : error;
     route.metrics().integrationFailed(nanos, cause instanceof TimeoutException);
-    if (cause instanceof TimeoutException) return failure(TIMED_OUT, 504, context);
+    if (cause instanceof TimeoutException) {
+      execution.failed(context, "a timeout error");
+      return failure(TIMED_OUT, 504, context);
+    }
+    execution.failed(context, "an integration error: " + cause.getMessage());
     if (cause instanceof IntegrationException) {
-      log.warn("Integration of route {} failed ({}): {}", route.routeKey(), context.requestId, cause.getMessage());
+      warnings.warn(kind("integration", route, context), "Integration of route {} failed ({}): {}", route.routeKey(),
+          context.requestId, cause.getMessage());
     } else {
       log.error("Integration of route " + route.routeKey() + " failed (" + context.requestId + ")", cause);
     }
@@ -260,6 +303,7 @@ public final class MessageProcessor {
 
   // Rendered here (the context is only read once the event is done); written by the access log's own thread.
   private void logAccess(MessageContext context, int status, String error) {
+    execution.completed(context, status);
     AccessLogFormat format = context.stage.accessLog();
     if (format == null) return;
     context.status = status;
@@ -287,6 +331,11 @@ public final class MessageProcessor {
       if (!values.isEmpty()) single.put(name, values.get(0));
     });
     return single;
+  }
+
+  // One rate limit per failing route and problem: a route that fails often does not hide another's first failure.
+  private static String kind(String problem, CompiledRoute route, MessageContext context) {
+    return problem + " " + context.stage.apiId() + "/" + context.stage.stageName() + " " + route.routeKey();
   }
 
   private static <T> CompletionStage<T> done(T value) {

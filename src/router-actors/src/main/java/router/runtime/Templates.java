@@ -9,7 +9,12 @@ final class Templates {
   private Templates() {}
 
   static String render(CompiledTemplate template, MessageContext context, String body) {
-    return template.render(new TemplateContext(body == null ? "" : body, new ContextVariables(context),
-        context.stage.stageVariables(), Map.of(), context.connection.queryString(), context.connection.headers()));
+    long started = System.nanoTime();
+    try {
+      return template.render(new TemplateContext(body == null ? "" : body, new ContextVariables(context),
+          context.stage.stageVariables(), Map.of(), context.connection.queryString(), context.connection.headers()));
+    } finally {
+      context.stage.metrics().templateRendered(System.nanoTime() - started); // failed renders count too
+    }
   }
 }

@@ -62,6 +62,12 @@ class AccessLogFormatTest {
   }
 
   @Test
+  void escapesValuesAsXmlInAnXmlFormat() {
+    assertEquals("<r><ua>a&lt;/ua&gt;&amp;&quot;&apos;\uFFFD&#10;</ua></r>",
+        render("<r><ua>$context.identity.userAgent</ua></r>", context("a</ua>&\"'\u0001\n")));
+  }
+
+  @Test
   void writesNothingWithoutAFormat() {
     assertNull(AccessLogFormat.compile(null));
     assertNull(AccessLogFormat.compile(new AccessLogSettings(GROUP, " ")));

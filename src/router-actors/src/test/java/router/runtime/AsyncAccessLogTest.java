@@ -16,7 +16,7 @@ class AsyncAccessLogTest {
     AtomicInteger dropped = new AtomicInteger();
     List<String> written = new CopyOnWriteArrayList<>();
     CountDownLatch two = new CountDownLatch(2);
-    AsyncAccessLog log = new AsyncAccessLog(2, dropped::incrementAndGet, (logger, line) -> {
+    AsyncAccessLog log = new AsyncAccessLog(2, dropped::incrementAndGet, (logger, line, error) -> {
       written.add(logger + ":" + line);
       two.countDown();
     });

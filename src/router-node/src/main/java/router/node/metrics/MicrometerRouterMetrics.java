@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import router.metrics.RouteMetrics;
 import router.metrics.RouterMetrics;
@@ -30,6 +32,8 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
   private final Counter timedOut;
   private final Counter unsupportedMediaType;
   private final Counter accessLogDropped;
+  private final Timer stageCompiles;
+  private final Timer templateRenders;
   private final Map<Integer, Counter> closed = new ConcurrentHashMap<>();
   private final Map<String, Counter> connectionsRequests = new ConcurrentHashMap<>();
   private final Map<String, BackendCounters> backends = new ConcurrentHashMap<>();
@@ -50,7 +54,14 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
     timedOut = errorFrames("endpoint_request_timed_out");
     unsupportedMediaType = errorFrames("unsupported_media_type");
     accessLogDropped = Counter.builder("router.access.log.dropped")
-        .description("Access log lines dropped because the access log's queue was full").register(registry);
+        .description("Access and execution log lines dropped because the log writer's queue was full")
+        .register(registry);
+    stageCompiles = Timer.builder("router.stage.compile")
+        .description("Deployed stages compiled for this node (installs and redeployments), and how long each took")
+        .register(registry);
+    templateRenders = Timer.builder("router.template.render")
+        .description("Mapping templates (request and response) rendered by this node, and how long each took")
+        .register(registry);
   }
 
   public MeterRegistry registry() {
@@ -59,7 +70,7 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
 
   @Override
   public StageMetrics stage(String apiId, String stageName) {
-    return new MicrometerStageMetrics(stageCounters(apiId, stageName), received, sent);
+    return new MicrometerStageMetrics(stageCounters(apiId, stageName), received, sent, templateRenders);
   }
 
   @Override
@@ -81,6 +92,11 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
     Gauge.builder("router.integration.bulkhead.waiting", waiting, IntSupplier::getAsInt).tags(tags)
         .description("Calls of this integration waiting for a free call on this node").strongReference(true)
         .register(registry);
+  }
+
+  @Override
+  public void stageCompiled(long nanos) {
+    stageCompiles.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   @Override

@@ -1,10 +1,16 @@
 package router.node.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import router.metrics.StageMetrics;
 
-/** A stage's counters over Micrometer: its {@link ApiCounters} and the node's message counters, pre-bound. */
-record MicrometerStageMetrics(ApiCounters stage, Counter received, Counter sent) implements StageMetrics {
+/**
+ * A stage's counters over Micrometer: its {@link ApiCounters} and the node's message counters and template render
+ * timer, pre-bound.
+ */
+record MicrometerStageMetrics(ApiCounters stage, Counter received, Counter sent, Timer renders)
+    implements StageMetrics {
   @Override
   public void messageReceived() {
     stage.messageCount.increment();
@@ -20,5 +26,10 @@ record MicrometerStageMetrics(ApiCounters stage, Counter received, Counter sent)
   @Override
   public void clientError() {
     stage.clientError.increment();
+  }
+
+  @Override
+  public void templateRendered(long nanos) {
+    renders.record(nanos, TimeUnit.NANOSECONDS);
   }
 }

@@ -3,6 +3,7 @@ package router.node.metrics;
 import static org.apache.pekko.http.javadsl.server.Directives.*;
 
 import com.typesafe.config.Config;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -14,6 +15,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
@@ -32,6 +36,10 @@ import router.metrics.RouterMetrics;
 public final class PrometheusMetrics {
   /** The Prometheus text exposition format, version 0.0.4. */
   private static final ContentType TEXT_FORMAT = ContentTypes.parse("text/plain; version=0.0.4; charset=utf-8");
+
+  private static final List<MemberStatus> MEMBER_STATUSES = List.of(MemberStatus.joining(), MemberStatus.weaklyUp(),
+      MemberStatus.up(), MemberStatus.leaving(), MemberStatus.exiting(), MemberStatus.down(),
+      MemberStatus.removed());
 
   private final PrometheusMeterRegistry registry;
   private final MicrometerRouterMetrics routerMetrics;
@@ -55,6 +63,10 @@ public final class PrometheusMetrics {
       new UptimeMetrics().bindTo(registry);
       new FileDescriptorMetrics().bindTo(registry);
     }
+    ParsingErrorLog.configure(config.getDuration("router.logging.rate-limit-interval"));
+    FunctionCounter.builder("router.http.bad.requests", ParsingErrorLog.class, c -> ParsingErrorLog.count())
+        .description("Requests refused by the HTTP parser (malformed or cut short), in this process")
+        .register(registry);
     Duration[] buckets = settings.getDurationList("integration-latency-buckets").toArray(Duration[]::new);
     return new PrometheusMetrics(registry, new MicrometerRouterMetrics(registry, buckets));
   }
@@ -73,6 +85,13 @@ public final class PrometheusMetrics {
         .register(registry);
     Gauge.builder("router.stages.live", engine.stages(), LiveStages::size)
         .description("Deployed stages this node serves").register(registry);
+    Cluster cluster = Cluster.get(engine.system());
+    for (MemberStatus status : MEMBER_STATUSES) {
+      // The cluster's state as this node sees it: a volatile snapshot, read at scrape time.
+      Gauge.builder("router.cluster.members", cluster, c -> c.state().members().count(m -> m.status() == status))
+          .tag("status", status.toString()).description("Members of the cluster as this node sees them, by status")
+          .register(registry);
+    }
   }
 
   /** {@code GET /metrics}. */

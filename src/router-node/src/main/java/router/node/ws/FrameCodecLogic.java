@@ -18,6 +18,7 @@ import router.protocol.CloseCodes;
 import router.protocol.GatewayMessages;
 import router.runtime.ClientMessage;
 import router.runtime.CloseStatus;
+import router.runtime.RateLimitedLog;
 import router.runtime.ServerMessage;
 
 /**
@@ -28,6 +29,9 @@ import router.runtime.ServerMessage;
  */
 final class FrameCodecLogic extends TimerGraphStageLogic {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameCodec.class);
+  // What a client does wrong is its doing, as often as it likes: one line per kind per interval (the close codes are
+  // counted in router_connections_closed_total).
+  private static final RateLimitedLog CLIENT_LOG = new RateLimitedLog(LOG, Duration.ofSeconds(10));
 
   /** Outbound frames held while the socket is busy: one app message's frames or a few pongs, then we stop reading. */
   private static final int OUTBOX_CAPACITY = 4;
@@ -174,7 +178,7 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
   private void onPingTimer() {
     if (!heardSincePing) {
       // Not even a pong for a whole interval: the peer is gone without a close (its TCP may never say so).
-      LOG.info("Dropping connection {}: no answer to a ping within {}", label, settings.pingInterval());
+      CLIENT_LOG.info("ping", "Dropping connection {}: no answer to a ping within {}", label, settings.pingInterval());
       closed.report(CloseStatus.LOST);
       completeStage();
     } else if (!closing) {
@@ -360,8 +364,8 @@ final class FrameCodecLogic extends TimerGraphStageLogic {
   // ---- closing
 
   private void failConnection(int code, String reason) {
-    // Once per offending connection: what the client did wrong, at INFO (it is the client's error, not ours).
-    LOG.info("Closing connection {} with {}: {}", label, code, reason);
+    // What the client did wrong, at INFO (it is the client's error, not ours), at most once per reason per interval.
+    CLIENT_LOG.info(reason, "Closing connection {} with {}: {}", label, code, reason);
     payload = Payload.DISCARD;
     startClosing(code, reason);
   }
