@@ -161,17 +161,24 @@ public final class MessageProcessor {
       route.metrics().executionError();
       return done(failure(INTERNAL_ERROR, 500, context));
     }
-    IntegrationRequest request;
-    try {
-      request = mapRequest(integration, context);
-    } catch (UnsupportedMediaType e) {
-      route.metrics().clientError();
-      return done(failure(UNSUPPORTED_MEDIA_TYPE, 415, context));
-    } catch (TemplateRenderException e) {
-      log.warn("Request template of route {} ({}) failed: {}", route.routeKey(), context.requestId, e.getMessage());
-      route.metrics().executionError();
-      return done(failure(INTERNAL_ERROR, 500, context));
+    CompiledTemplate template = integration.requestTemplate(context);
+    if (template == null) {
+      if (!integration.passthrough().passesThrough(!integration.requestTemplates().isEmpty())) {
+        route.metrics().clientError();
+        return done(failure(UNSUPPORTED_MEDIA_TYPE, 415, context));
+      }
+      return call(route, integration, context, context.body.text());
     }
+    // Rendered on the template engine's render threads: a slow template never holds this (a connection's) thread.
+    return Templates.render(template, context, context.body.text())
+        .handle((body, error) -> error == null ? call(route, integration, context, body)
+            : done(templateFailed("Request", route, error, context)))
+        .thenCompose(outcome -> outcome);
+  }
+
+  private CompletionStage<Outcome> call(
+      CompiledRoute route, CompiledIntegration integration, MessageContext context, String body) {
+    IntegrationRequest request = mapRequest(integration, context, body);
     CompletableFuture<IntegrationResult> call;
     long started = System.nanoTime();
     try {
@@ -192,21 +199,12 @@ public final class MessageProcessor {
       long nanos = System.nanoTime() - started;
       context.integrationNanos = nanos;
       if (error == null) route.metrics().integrationAnswered(nanos, result.statusCode());
-      return error != null ? integrationFailed(route, error, context, nanos)
+      return error != null ? done(integrationFailed(route, error, context, nanos))
           : respond(route, integration, result, context);
-    });
+    }).thenCompose(outcome -> outcome);
   }
 
-  private static IntegrationRequest mapRequest(CompiledIntegration integration, MessageContext context) {
-    CompiledTemplate template = integration.requestTemplate(context);
-    String body;
-    if (template != null) {
-      body = Templates.render(template, context, context.body.text());
-    } else if (integration.passthrough().passesThrough(!integration.requestTemplates().isEmpty())) {
-      body = context.body.text();
-    } else {
-      throw new UnsupportedMediaType();
-    }
+  private static IntegrationRequest mapRequest(CompiledIntegration integration, MessageContext context, String body) {
     RequestParameters.Mapped parameters = integration.requestParameters().apply(context);
     return new IntegrationRequest(integration.type(), integration.source(), integration.source().integrationMethod(),
         StageVariables.resolve(integration.source().integrationUri(), context.stage.stageVariables()), body,
@@ -214,12 +212,26 @@ public final class MessageProcessor {
         System.nanoTime() + integration.timeoutNanos());
   }
 
-  private Outcome respond(
+  /** A template that failed to render: one log line (route, template line, why), and Internal server error. */
+  private Outcome templateFailed(String which, CompiledRoute route, Throwable error, MessageContext context) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (!(cause instanceof TemplateRenderException)) {
+      log.error(which + " template of route " + route.routeKey() + " failed (" + context.requestId + ")", cause);
+    } else {
+      log.warn("{} template of route {} of stage {}/{} failed ({}): {}", which, route.routeKey(),
+          context.stage.apiId(), context.stage.stageName(), context.requestId, cause.getMessage());
+    }
+    route.metrics().executionError();
+    return failure(INTERNAL_ERROR, 500, context);
+  }
+
+  private CompletionStage<Outcome> respond(
       CompiledRoute route, CompiledIntegration integration, IntegrationResult result, MessageContext context) {
     context.integrationResult(result);
-    if (!route.twoWay()) return new Outcome(NOTHING, result.statusCode(), null);
+    if (!route.twoWay()) return done(new Outcome(NOTHING, result.statusCode(), null));
     if (integration.type().isProxy()) {
-      return new Outcome(new ServerMessage.Text(result.body()), result.statusCode(), null);
+      return done(new Outcome(new ServerMessage.Text(result.body()), result.statusCode(), null));
     }
     String selected = integration.responseSelection() == null ? Integer.toString(result.statusCode())
         : integration.responseSelection().evaluate(context);
@@ -228,17 +240,13 @@ public final class MessageProcessor {
       log.warn("No integration response of route {} matches '{}' and there is no $default ({})",
           route.routeKey(), selected, context.requestId);
       route.metrics().executionError();
-      return failure(INTERNAL_ERROR, 500, context);
+      return done(failure(INTERNAL_ERROR, 500, context));
     }
     CompiledTemplate template = response.template(context);
-    try {
-      String body = template == null ? result.body() : Templates.render(template, context, result.body());
-      return new Outcome(new ServerMessage.Text(body), result.statusCode(), null);
-    } catch (TemplateRenderException e) {
-      log.warn("Response template of route {} ({}) failed: {}", route.routeKey(), context.requestId, e.getMessage());
-      route.metrics().executionError();
-      return failure(INTERNAL_ERROR, 500, context);
-    }
+    if (template == null) return done(new Outcome(new ServerMessage.Text(result.body()), result.statusCode(), null));
+    return Templates.render(template, context, result.body()).handle((body, error) -> error == null
+        ? new Outcome(new ServerMessage.Text(body), result.statusCode(), null)
+        : templateFailed("Response", route, error, context));
   }
 
   private Outcome integrationFailed(CompiledRoute route, Throwable error, MessageContext context, long nanos) {
@@ -291,12 +299,5 @@ public final class MessageProcessor {
 
   private static <T> CompletionStage<T> done(T value) {
     return CompletableFuture.completedFuture(value);
-  }
-
-  /** No request template matched and the passthrough behaviour refuses the body (API Gateway's 415). */
-  private static final class UnsupportedMediaType extends RuntimeException {
-    UnsupportedMediaType() {
-      super(null, null, false, false);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package router.runtime;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import router.template.CompiledTemplate;
 import router.template.TemplateContext;
 
@@ -8,8 +9,10 @@ import router.template.TemplateContext;
 final class Templates {
   private Templates() {}
 
-  static String render(CompiledTemplate template, MessageContext context, String body) {
-    return template.render(new TemplateContext(body == null ? "" : body, new ContextVariables(context),
-        context.stage.stageVariables(), Map.of(), context.connection.queryString(), context.connection.headers()));
+  /** Renders on the template engine's render threads, in the API's lane (see {@link router.template.RenderPool}). */
+  static CompletableFuture<String> render(CompiledTemplate template, MessageContext context, String body) {
+    return template.renderAsync(context.stage.apiId(), new TemplateContext(body == null ? "" : body,
+        new ContextVariables(context), context.stage.stageVariables(), Map.of(), context.connection.queryString(),
+        context.connection.headers()));
   }
 }

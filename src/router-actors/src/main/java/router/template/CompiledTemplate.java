@@ -1,8 +1,10 @@
 package router.template;
 
 import java.io.StringWriter;
+import java.util.concurrent.CompletableFuture;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
+import org.apache.velocity.exception.MethodInvocationException;
 
 /**
  * A parsed mapping template, ready to render. Immutable and thread-safe: each render gets its own
@@ -13,23 +15,38 @@ public final class CompiledTemplate {
   private final String name;
   private final Template template;
   private final TemplateLimits limits;
+  private final RenderPool pool;
   /** The output of a template without references or directives; null for every other template. */
   private final String literal;
 
-  CompiledTemplate(String name, Template template, TemplateLimits limits) {
-    this(name, template, limits, null);
+  CompiledTemplate(String name, Template template, TemplateLimits limits, RenderPool pool) {
+    this(name, template, limits, pool, null);
   }
 
-  private CompiledTemplate(String name, Template template, TemplateLimits limits, String literal) {
+  private CompiledTemplate(
+      String name, Template template, TemplateLimits limits, RenderPool pool, String literal) {
     this.name = name;
     this.template = template;
     this.limits = limits;
+    this.pool = pool;
     this.literal = literal;
   }
 
   /** A template that is plain text: every render returns {@code text} itself. */
   static CompiledTemplate literal(String name, String text) {
-    return new CompiledTemplate(name, null, null, text);
+    return new CompiledTemplate(name, null, null, null, text);
+  }
+
+  TemplateLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Renders the template on a thread of the engine's {@link RenderPool}, in {@code lane} (the API), so that the
+   * caller's thread is never held by it; plain text completes at once. Fails with {@link TemplateRenderException}.
+   */
+  public CompletableFuture<String> renderAsync(String lane, TemplateContext request) {
+    return literal != null ? CompletableFuture.completedFuture(literal) : pool.submit(lane, this, request);
   }
 
   public String name() {
@@ -37,7 +54,7 @@ public final class CompiledTemplate {
   }
 
   /**
-   * Renders the template against one message.
+   * Renders the template against one message, on this thread.
    *
    * @throws TemplateRenderException on any failure: a Velocity error, a forbidden method, an
    *     exceeded limit (time, output, string length, allocation)
@@ -56,7 +73,7 @@ public final class CompiledTemplate {
           new BoundedWriter(output, limits.maxOutputLength(), null, "output"));
       return output.toString();
     } catch (RuntimeException e) {
-      throw failure(e);
+      throw failure(e, budget);
     } catch (StackOverflowError e) {
       throw new TemplateRenderException(
           "Mapping template '" + name + "' nests or recurses too deeply", e);
@@ -65,20 +82,31 @@ public final class CompiledTemplate {
     }
   }
 
-  /** The sandbox's own message when there is one, however deep Velocity wrapped it. */
-  private TemplateRenderException failure(RuntimeException e) {
+  /**
+   * The sandbox's own message when there is one, however deep Velocity wrapped it, with the template line and column
+   * where it failed: Velocity's own when it knows them (a method call), else the last node the sandbox checked.
+   */
+  private TemplateRenderException failure(RuntimeException e, RenderBudget budget) {
     TemplateRenderException cause = null;
+    int line = 0;
+    int column = 0;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof TemplateRenderException found) {
         cause = found;
       }
+      if (line == 0 && t instanceof MethodInvocationException invocation && invocation.getLineNumber() > 0) {
+        line = invocation.getLineNumber();
+        column = invocation.getColumnNumber();
+      }
     }
-    if (cause == e) {
-      return cause;
+    if (line == 0) {
+      line = budget.line();
+      column = budget.column();
     }
     String message = cause != null ? cause.getMessage() : e.getMessage();
-    return new TemplateRenderException(
-        "Mapping template '" + name + "' failed: " + message, e);
+    String where = line > 0 ? " at line " + line + ", column " + column : "";
+    return new TemplateRenderException("Mapping template '" + name + "' failed" + where + ": " + message, e,
+        line, column);
   }
 
   @Override
