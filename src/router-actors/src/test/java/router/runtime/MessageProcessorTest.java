@@ -266,6 +266,18 @@ class MessageProcessorTest {
         text(send(connection, "{\"action\":\"go\"}")));
   }
 
+  @Test
+  void responseTemplatesSeeTheIntegrationsStatusAndEveryWebSocketContextVariable() {
+    ConnectionInfo connection = new ApiBuilder("$request.body.action").mock("i1", "{\"statusCode\": 201}")
+        .response("i1", "$default", Map.of("$default",
+            "$context.status|$context.integration.status|$context.messageDirection|$context.routeKey"
+                + "|[$context.identity.caller]|[$context.identity.accountId]|$context.identity.userAgent"
+                + "|[$context.authorizer.principalId]|[$context.error.message]|$context.requestTime.length()"
+                + "|#if($context.messageId.length() > 0)id#end|$context.connectedAt"), null)
+        .route("go", "i1", true).connect(backends);
+    assertEquals("201|201|IN|go|[]|[]|junit|[]|[]|26|id|1700000000000", text(send(connection, "{\"action\":\"go\"}")));
+  }
+
   // ---- one-way, failures, deadlines -------------------------------------------------------------------------
 
   @Test
