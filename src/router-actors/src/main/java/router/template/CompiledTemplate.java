@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.exception.MethodInvocationException;
+import org.apache.velocity.runtime.parser.node.Node;
 
 /**
  * A parsed mapping template, ready to render. Immutable and thread-safe: each render gets its own
@@ -16,25 +17,33 @@ public final class CompiledTemplate {
   private final Template template;
   private final TemplateLimits limits;
   private final RenderPool pool;
+  /** Renders on the caller's thread: see {@link RenderCost}. */
+  private final boolean straightLine;
   /** The output of a template without references or directives; null for every other template. */
   private final String literal;
 
   CompiledTemplate(String name, Template template, TemplateLimits limits, RenderPool pool) {
-    this(name, template, limits, pool, null);
+    this(name, template, limits, pool, RenderCost.isStraightLine((Node) template.getData()), null);
   }
 
-  private CompiledTemplate(
-      String name, Template template, TemplateLimits limits, RenderPool pool, String literal) {
+  private CompiledTemplate(String name, Template template, TemplateLimits limits, RenderPool pool,
+      boolean straightLine, String literal) {
     this.name = name;
     this.template = template;
     this.limits = limits;
     this.pool = pool;
+    this.straightLine = straightLine;
     this.literal = literal;
   }
 
   /** A template that is plain text: every render returns {@code text} itself. */
   static CompiledTemplate literal(String name, String text) {
-    return new CompiledTemplate(name, null, null, null, text);
+    return new CompiledTemplate(name, null, null, null, true, text);
+  }
+
+  /** Whether {@link #renderAsync} renders on the caller's thread (plain text, or see {@link RenderCost}). */
+  public boolean rendersInline() {
+    return straightLine;
   }
 
   TemplateLimits limits() {
@@ -42,11 +51,19 @@ public final class CompiledTemplate {
   }
 
   /**
-   * Renders the template on a thread of the engine's {@link RenderPool}, in {@code lane} (the API), so that the
-   * caller's thread is never held by it; plain text completes at once. Fails with {@link TemplateRenderException}.
+   * Renders the template so that a slow one never holds the caller's thread: a template that may loop, recurse or
+   * search (see {@link RenderCost}) renders on a thread of the engine's {@link RenderPool}, in {@code lane} (the
+   * API); a straight-line one, whose work its budget bounds to microseconds, renders here and completes at once.
+   * Fails with {@link TemplateRenderException}.
    */
   public CompletableFuture<String> renderAsync(String lane, TemplateContext request) {
-    return literal != null ? CompletableFuture.completedFuture(literal) : pool.submit(lane, this, request);
+    if (literal != null) return CompletableFuture.completedFuture(literal);
+    if (!straightLine) return pool.submit(lane, this, request);
+    try {
+      return CompletableFuture.completedFuture(render(request));
+    } catch (TemplateRenderException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   public String name() {

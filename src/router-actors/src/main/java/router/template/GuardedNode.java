@@ -51,6 +51,10 @@ final class GuardedNode extends SimpleNode {
     this.kind = kind;
   }
 
+  SimpleNode delegate() {
+    return delegate;
+  }
+
   @Override
   public Object value(InternalContextAdapter context) {
     RenderBudget.current().at(delegate.getLine(), delegate.getColumn());

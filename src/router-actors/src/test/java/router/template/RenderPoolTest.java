@@ -1,6 +1,7 @@
 package router.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -29,9 +30,10 @@ class RenderPoolTest {
   }
 
   @Test
-  void rendersOnARenderThreadNotTheCallers() throws Exception {
+  void templatesThatMayLoopRenderOnARenderThreadNotTheCallers() throws Exception {
     TemplateEngine engine = new TemplateEngine(TemplateLimits.defaults(), new RenderPool(2, 1, 10));
-    CompiledTemplate template = engine.compile("thread", "$input.json('$.a')");
+    CompiledTemplate template = engine.compile("thread", "#foreach($i in [1..1])$input.json('$.a')#end");
+    assertFalse(template.rendersInline());
     String[] thread = new String[1];
     String output = template.renderAsync("api1", MESSAGE)
         .thenApply(text -> {
@@ -40,6 +42,32 @@ class RenderPoolTest {
         }).get(10, TimeUnit.SECONDS);
     assertEquals("1", output);
     assertTrue(thread[0].startsWith("router-template-render-"), thread[0]);
+  }
+
+  @Test
+  void straightLineTemplatesRenderOnTheCallersThread() {
+    TemplateEngine engine = new TemplateEngine(TemplateLimits.defaults(), new RenderPool(1, 1, 0));
+    CompiledTemplate template = engine.compile("inline",
+        "{\"a\": $input.json('$.a'), \"s\": \"$util.escapeJavaScript($input.body).length()\", \"x\": \"$context.x\"}");
+    assertTrue(template.rendersInline());
+    CompletableFuture<String> render = template.renderAsync("api1", MESSAGE);
+    assertTrue(render.isDone());
+    assertEquals("{\"a\": 1, \"s\": \"9\", \"x\": \"\"}", render.join());
+  }
+
+  @Test
+  void loopsSearchesRegexesAndHiddenDirectivesGoToThePool() {
+    TemplateEngine engine = new TemplateEngine(TemplateLimits.defaults(), new RenderPool(1, 1, 0));
+    for (String template : List.of(
+        "#foreach($i in [1..3])$i#end",
+        "#macro(m)x#end#m()",
+        "$input.body.replaceAll('(a+)+b', 'x')",
+        "$input.body.matches('(a+)+b')",
+        "$input.body.indexOf('aaaaab')",
+        "#set($s = \"#foreach($i in [1..3])$i#end\")$s",
+        "#set($s = \"$input.body.split(',')\")$s")) {
+      assertFalse(engine.compile("pooled", template).rendersInline(), template);
+    }
   }
 
   @Test
@@ -96,6 +124,7 @@ class RenderPoolTest {
     TemplateEngine engine = new TemplateEngine(TemplateLimits.defaults(), new RenderPool(1, 1, 10));
     CompiledTemplate template = engine.compile("request template application/json",
         "{\n  \"a\": $input.json('$.a'),\n  \"b\": $input.getClass()\n}");
+    assertFalse(template.rendersInline(), "getClass is no linear method");
     Throwable failure = failure(template.renderAsync("api1", MESSAGE));
     TemplateRenderException e = assertInstanceOf(TemplateRenderException.class, failure);
     assertEquals(3, e.line());
