@@ -170,7 +170,7 @@ public final class MessageProcessor {
       return call(route, integration, context, context.body.text());
     }
     // Rendered on the template engine's render threads: a slow template never holds this (a connection's) thread.
-    return Templates.render(template, context, context.body.text())
+    return Templates.renderRequest(template, context)
         .handle((body, error) -> error == null ? call(route, integration, context, body)
             : done(templateFailed("Request", route, error, context)))
         .thenCompose(outcome -> outcome);
@@ -244,7 +244,7 @@ public final class MessageProcessor {
     }
     CompiledTemplate template = response.template(context);
     if (template == null) return done(new Outcome(new ServerMessage.Text(result.body()), result.statusCode(), null));
-    return Templates.render(template, context, result.body()).handle((body, error) -> error == null
+    return Templates.renderResponse(template, context).handle((body, error) -> error == null
         ? new Outcome(new ServerMessage.Text(body), result.statusCode(), null)
         : templateFailed("Response", route, error, context));
   }

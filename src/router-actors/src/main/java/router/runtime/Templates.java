@@ -1,6 +1,8 @@
 package router.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import router.template.CompiledTemplate;
 import router.template.TemplateContext;
@@ -9,10 +11,24 @@ import router.template.TemplateContext;
 final class Templates {
   private Templates() {}
 
-  /** Renders on the template engine's render threads, in the API's lane (see {@link router.template.RenderPool}). */
-  static CompletableFuture<String> render(CompiledTemplate template, MessageContext context, String body) {
+  /**
+   * Renders a request template over the message; the body's JSON tree, parsed once for route and template selection,
+   * is shared with {@code $input}. Slow templates render on the API's lane of the render pool
+   * ({@link CompiledTemplate#renderAsync}).
+   */
+  static CompletableFuture<String> renderRequest(CompiledTemplate template, MessageContext context) {
+    return render(template, context, context.body.text(), context::requestBody);
+  }
+
+  /** Renders a response template over the integration's answer, sharing its JSON tree likewise. */
+  static CompletableFuture<String> renderResponse(CompiledTemplate template, MessageContext context) {
+    return render(template, context, context.result.body(), context::integrationResponseBody);
+  }
+
+  private static CompletableFuture<String> render(
+      CompiledTemplate template, MessageContext context, String body, Supplier<JsonNode> parsed) {
     return template.renderAsync(context.stage.apiId(), new TemplateContext(body == null ? "" : body,
         new ContextVariables(context), context.stage.stageVariables(), Map.of(), context.connection.queryString(),
-        context.connection.headers()));
+        context.connection.headers(), body == null ? null : parsed));
   }
 }

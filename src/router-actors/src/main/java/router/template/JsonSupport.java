@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -48,6 +49,15 @@ final class JsonSupport {
       return MAPPER.readValue(text, Object.class);
     } catch (StreamConstraintsException e) {
       throw new TemplateRenderException("JSON exceeds the parser's limits: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A parsed JSON tree as {@link SafeMap}, {@link SafeList}, strings, numbers and booleans (no text parse). */
+  static Object fromTree(JsonNode tree) {
+    try {
+      return MAPPER.treeToValue(tree, Object.class);
+    } catch (JacksonException e) {
+      throw new TemplateRenderException("Cannot read the JSON body: " + e.getOriginalMessage(), e);
     }
   }
 

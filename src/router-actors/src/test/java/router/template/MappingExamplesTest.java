@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MappingExamplesTest {
 
-  private static final TemplateEngine ENGINE = new TemplateEngine();
+  // A generous render timeout: the first render in a JVM loads the JSON and JSONPath classes, slow on a busy machine.
+  private static final TemplateEngine ENGINE =
+      new TemplateEngine(TemplateLimits.defaults().withRenderTimeout(java.time.Duration.ofSeconds(30)));
   private static final Map<String, Object> CONTEXT = context();
   private static final Map<String, String> STAGE = Map.of("version", "v2", "table", "orders");
   private static final Map<String, String> QUERY = Map.of("room", "7");
