@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.Done;
+import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
 import router.ids.ConnectionIds;
 import router.integration.IntegrationException;
@@ -243,10 +244,25 @@ public final class MessageProcessor {
       return done(failure(INTERNAL_ERROR, 500, context));
     }
     CompiledTemplate template = response.template(context);
-    if (template == null) return done(new Outcome(new ServerMessage.Text(result.body()), result.statusCode(), null));
+    if (template == null) return done(reply(route, response, result.body(), result.statusCode(), context));
     return Templates.renderResponse(template, context).handle((body, error) -> error == null
-        ? new Outcome(new ServerMessage.Text(body), result.statusCode(), null)
+        ? reply(route, response, body, result.statusCode(), context)
         : templateFailed("Response", route, error, context));
+  }
+
+  /** The route response: text, or with CONVERT_TO_BINARY the bytes the (base64) payload stands for. */
+  private Outcome reply(
+      CompiledRoute route, CompiledIntegrationResponse response, String body, int status, MessageContext context) {
+    if (!response.convertToBinary()) return new Outcome(new ServerMessage.Text(body), status, null);
+    try {
+      return new Outcome(new ServerMessage.Binary(ByteString.fromArray(Base64.getMimeDecoder().decode(body))),
+          status, null);
+    } catch (IllegalArgumentException e) {
+      log.warn("Integration response of route {} ({}) is CONVERT_TO_BINARY but its payload is not base64: {}",
+          route.routeKey(), context.requestId, e.getMessage());
+      route.metrics().executionError();
+      return failure(INTERNAL_ERROR, 500, context);
+    }
   }
 
   private Outcome integrationFailed(CompiledRoute route, Throwable error, MessageContext context, long nanos) {

@@ -13,32 +13,38 @@ import org.apache.velocity.runtime.parser.node.Node;
  */
 public final class CompiledTemplate {
 
+  private static final int MIN_OUTPUT_BUFFER = 256;
+  private static final int MAX_OUTPUT_BUFFER = 16 * 1024;
+
   private final String name;
   private final Template template;
   private final TemplateLimits limits;
   private final RenderPool pool;
   /** Renders on the caller's thread: see {@link RenderCost}. */
   private final boolean straightLine;
+  private final int outputSizeHint;
   /** The output of a template without references or directives; null for every other template. */
   private final String literal;
 
-  CompiledTemplate(String name, Template template, TemplateLimits limits, RenderPool pool) {
-    this(name, template, limits, pool, RenderCost.isStraightLine((Node) template.getData()), null);
+  CompiledTemplate(String name, Template template, TemplateLimits limits, RenderPool pool, int sourceLength) {
+    this(name, template, limits, pool, RenderCost.isStraightLine((Node) template.getData()), null,
+        Math.min(2 * sourceLength + MIN_OUTPUT_BUFFER, MAX_OUTPUT_BUFFER));
   }
 
   private CompiledTemplate(String name, Template template, TemplateLimits limits, RenderPool pool,
-      boolean straightLine, String literal) {
+      boolean straightLine, String literal, int outputSizeHint) {
     this.name = name;
     this.template = template;
     this.limits = limits;
     this.pool = pool;
     this.straightLine = straightLine;
+    this.outputSizeHint = outputSizeHint;
     this.literal = literal;
   }
 
   /** A template that is plain text: every render returns {@code text} itself. */
   static CompiledTemplate literal(String name, String text) {
-    return new CompiledTemplate(name, null, null, null, true, text);
+    return new CompiledTemplate(name, null, null, null, true, text, 0);
   }
 
   /** Whether {@link #renderAsync} renders on the caller's thread (plain text, or see {@link RenderCost}). */
@@ -85,7 +91,8 @@ public final class CompiledTemplate {
       context.put("context", request.context());
       context.put("stageVariables", request.stageVariables());
       context.put("util", UtilVariable.INSTANCE);
-      StringWriter output = new StringWriter();
+      // Sized for a typical output (about the template's size) so the buffer rarely grows and copies.
+      StringWriter output = new StringWriter(outputSizeHint);
       template.merge(context,
           new BoundedWriter(output, limits.maxOutputLength(), null, "output"));
       return output.toString();

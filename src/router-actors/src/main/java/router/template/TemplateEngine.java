@@ -103,6 +103,6 @@ public final class TemplateEngine {
     } catch (StackOverflowError e) {
       throw new InvalidTemplateException("the template nests too deeply", e);
     }
-    return new CompiledTemplate(name, template, limits, pool);
+    return new CompiledTemplate(name, template, limits, pool, source.length());
   }
 }

@@ -149,6 +149,8 @@ public class MessagePathBenchmark {
     String routeKey = routeSelection.evaluate(selection);
     CompiledTemplate template = templates.get(templateSelection.evaluate(selection));
     if (template == null) template = templates.get("$default");
-    return routeKey + template.render(TemplateContext.ofMessage(MESSAGE, context, stageVariables));
+    // $input shares the tree parsed for selection, as the processor does
+    return routeKey + template.render(
+        new TemplateContext(MESSAGE, context, stageVariables, Map.of(), Map.of(), Map.of(), () -> body));
   }
 }
