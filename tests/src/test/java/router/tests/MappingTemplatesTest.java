@@ -200,9 +200,9 @@ class MappingTemplatesTest {
   @Test
   void aTemplateThatFailsGivesInternalServerErrorAndOtherApisKeepBeingServed() throws Exception {
     String hostileApi = newApi();
+    String endless = "#foreach($a in [1..1000])#foreach($b in [1..1000])#foreach($c in [1..1000])#end#end#end";
     String hostile = node.sdk.createIntegration(b -> b.apiId(hostileApi).integrationType("MOCK")
-        .requestTemplates(Map.of("$default",
-            "#foreach($a in [1..1000])#foreach($b in [1..1000])#foreach($c in [1..1000])#end#end#end"))).integrationId();
+        .requestTemplates(Map.of("$default", endless))).integrationId();
     String failing = node.sdk.createIntegration(b -> b.apiId(hostileApi).integrationType("MOCK")
         .requestTemplates(Map.of("$default", "{\"statusCode\": $input.getClass()}"))).integrationId();
     route(hostileApi, "spin", hostile);

@@ -128,7 +128,8 @@ public final class IntegrationRules {
 
   // A body JSONPath (or any other expression source) must compile as the deployment will compile it.
   private static void checkEvaluable(String key, String value) {
-    if (value.startsWith("'") || value.startsWith("route.request.multivalue") || value.startsWith("route.request.path.")) {
+    if (value.startsWith("'") || value.startsWith("route.request.multivalue")
+        || value.startsWith("route.request.path.")) {
       return;
     }
     String variable = value.startsWith("route.request.") ? value.substring("route.".length()) : value;
