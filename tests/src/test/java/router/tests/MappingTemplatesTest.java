@@ -156,6 +156,30 @@ class MappingTemplatesTest {
   }
 
   @Test
+  void convertToBinarySendsBytesToTheBackendAndBinaryFramesToTheClient() throws Exception {
+    String apiId = newApi();
+    String integrationId = node.sdk.createIntegration(b -> b.apiId(apiId).integrationType("HTTP")
+        .integrationMethod("POST").integrationUri(backend.url("/record")).contentHandlingStrategy("CONVERT_TO_BINARY"))
+        .integrationId();
+    node.sdk.createIntegrationResponse(b -> b.apiId(apiId).integrationId(integrationId)
+        .integrationResponseKey("$default").contentHandlingStrategy("CONVERT_TO_BINARY")
+        .responseTemplates(Map.of("$default", "$util.base64Encode($input.body)")));
+    String routeId = node.sdk.createRoute(b -> b.apiId(apiId).routeKey("$default")
+        .routeResponseSelectionExpression("$default").target("integrations/" + integrationId)).routeId();
+    node.sdk.createRouteResponse(b -> b.apiId(apiId).routeId(routeId).routeResponseKey("$default"));
+    node.sdk.createStage(b -> b.apiId(apiId).stageName("dev").autoDeploy(true));
+    backend.drain();
+
+    try (WsClient client = WsClient.connect(node.wsUrl(apiId, "dev"))) {
+      client.send(java.util.Base64.getEncoder().encodeToString("bytes for the backend".getBytes()));
+      HttpBackendServer.Received request = backend.next();
+      assertEquals("bytes for the backend", request.body());
+      assertEquals("application/octet-stream", request.header("content-type"));
+      assertEquals("{\"ok\":true}", new String(client.nextBinary(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void badRequestParametersAreRefusedNamingTheBadMapping() {
     String apiId = newApi();
     BadRequestException refused = org.junit.jupiter.api.Assertions.assertThrows(BadRequestException.class,

@@ -159,7 +159,9 @@ final class HttpExchange {
     } catch (RuntimeException e) {
       contentType = ContentTypes.APPLICATION_JSON;
     }
-    return httpRequest.withEntity(HttpEntities.create(contentType, outbound.body().getBytes(charset(contentType))));
+    byte[] bytes =
+        outbound.binaryBody() != null ? outbound.binaryBody() : outbound.body().getBytes(charset(contentType));
+    return httpRequest.withEntity(HttpEntities.create(contentType, bytes));
   }
 
   static IntegrationResult toResult(Answer answer) {
