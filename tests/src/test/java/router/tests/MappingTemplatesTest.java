@@ -180,6 +180,27 @@ class MappingTemplatesTest {
   }
 
   @Test
+  void convertToTextGivesTheClientTheBase64OfABinaryAnswer() throws Exception {
+    backend.on("/binary", r -> java.util.concurrent.CompletableFuture.completedFuture(
+        org.apache.pekko.http.javadsl.model.HttpResponse.create().withEntity(
+            org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_OCTET_STREAM, new byte[] {0, 1, (byte) 0xff})));
+    String apiId = newApi();
+    String integrationId = node.sdk.createIntegration(b -> b.apiId(apiId).integrationType("HTTP")
+        .integrationMethod("POST").integrationUri(backend.url("/binary"))).integrationId();
+    node.sdk.createIntegrationResponse(b -> b.apiId(apiId).integrationId(integrationId)
+        .integrationResponseKey("$default").contentHandlingStrategy("CONVERT_TO_TEXT"));
+    String routeId = node.sdk.createRoute(b -> b.apiId(apiId).routeKey("$default")
+        .routeResponseSelectionExpression("$default").target("integrations/" + integrationId)).routeId();
+    node.sdk.createRouteResponse(b -> b.apiId(apiId).routeId(routeId).routeResponseKey("$default"));
+    node.sdk.createStage(b -> b.apiId(apiId).stageName("dev").autoDeploy(true));
+
+    try (WsClient client = WsClient.connect(node.wsUrl(apiId, "dev"))) {
+      client.send("{\"want\":\"bytes\"}");
+      assertEquals("AAH/", client.next());
+    }
+  }
+
+  @Test
   void badRequestParametersAreRefusedNamingTheBadMapping() {
     String apiId = newApi();
     BadRequestException refused = org.junit.jupiter.api.Assertions.assertThrows(BadRequestException.class,

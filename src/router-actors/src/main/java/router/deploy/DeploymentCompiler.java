@@ -129,7 +129,8 @@ public final class DeploymentCompiler implements StageCompiler {
           ResponseKeys.pattern(response.integrationResponseKey()),
           templates("integration response " + response.integrationResponseKey(), response.responseTemplates()),
           expression(response.templateSelectionExpression(), ExpressionKind.RESPONSE_TEMPLATE_SELECTION),
-          "CONVERT_TO_BINARY".equals(response.contentHandlingStrategy()));
+          "CONVERT_TO_BINARY".equals(response.contentHandlingStrategy()),
+          "CONVERT_TO_TEXT".equals(response.contentHandlingStrategy()));
       if (compiled.pattern() == null) defaultResponse = compiled;
       else patterns.add(compiled);
     }

@@ -244,8 +244,14 @@ public final class MessageProcessor {
       return done(failure(INTERNAL_ERROR, 500, context));
     }
     CompiledTemplate template = response.template(context);
-    if (template == null) return done(reply(route, response, result.body(), result.statusCode(), context));
-    return Templates.renderResponse(template, context).handle((body, error) -> error == null
+    // CONVERT_TO_TEXT: a (binary) answer goes on as the base64 of its bytes (the guide's binary route responses).
+    String base64 = response.convertToText() && result.rawBody() != null
+        ? Base64.getEncoder().encodeToString(result.rawBody()) : null;
+    String payload = base64 != null ? base64 : result.body();
+    if (template == null) return done(reply(route, response, payload, result.statusCode(), context));
+    CompletableFuture<String> rendered = base64 != null ? Templates.renderResponse(template, context, base64)
+        : Templates.renderResponse(template, context);
+    return rendered.handle((body, error) -> error == null
         ? reply(route, response, body, result.statusCode(), context)
         : templateFailed("Response", route, error, context));
   }

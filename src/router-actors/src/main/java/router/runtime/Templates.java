@@ -20,9 +20,14 @@ final class Templates {
     return render(template, context, context.body.text(), context::requestBody);
   }
 
-  /** Renders a response template over the integration's answer, sharing its JSON tree likewise. */
+  /** Renders a response template over the integration's answer text, sharing its JSON tree likewise. */
   static CompletableFuture<String> renderResponse(CompiledTemplate template, MessageContext context) {
     return render(template, context, context.result.body(), context::integrationResponseBody);
+  }
+
+  /** Renders a response template over the base64 of the integration's answer ({@code CONVERT_TO_TEXT}). */
+  static CompletableFuture<String> renderResponse(CompiledTemplate template, MessageContext context, String base64) {
+    return render(template, context, base64, null);
   }
 
   private static CompletableFuture<String> render(

@@ -174,7 +174,8 @@ final class HttpExchange {
       headers.put("content-type", List.of(contentType.toString()));
     }
     String body = answer.entity().getData().decodeString(charset(contentType));
-    return new IntegrationResult(answer.response().status().intValue(), headers, body);
+    return new IntegrationResult(answer.response().status().intValue(), headers, body,
+        answer.entity().getData().toArray());
   }
 
   private static Charset charset(ContentType contentType) {
