@@ -14,6 +14,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import router.errors.BadRequestException;
 import router.errors.ConflictException;
+import router.expression.ExpressionKind;
+import router.expression.InvalidExpressionException;
+import router.expression.SelectionExpression;
 import router.model.Integration;
 import router.model.IntegrationType;
 import router.model.PassthroughBehavior;
@@ -25,7 +28,8 @@ public final class IntegrationRules {
   private static final Pattern REQUEST_PARAMETER_KEY =
       Pattern.compile("integration\\.request\\.(header|querystring|path)\\.[^\\s]+");
   private static final Pattern REQUEST_PARAMETER_VALUE = Pattern.compile(
-      "'[^']*'|route\\.request\\.(header|querystring|path)\\.[^\\s]+|route\\.request\\.body\\.[^\\s]+"
+      "'[^']*'|route\\.request\\.(header|querystring|multivalueheader|multivaluequerystring|path)\\.[^\\s]+"
+          + "|route\\.request\\.body\\.[^\\s]+"
           + "|context\\.[A-Za-z0-9_.]+|stageVariables\\.[A-Za-z0-9_]+");
 
   private final ConfigChecks checks;
@@ -112,11 +116,29 @@ public final class IntegrationRules {
               + ". Keys must be integration.request.{header|querystring|path}.{name}");
         }
         if (value == null || !REQUEST_PARAMETER_VALUE.matcher(value).matches()) {
-          throw new BadRequestException("Invalid mapping expression specified: " + value + " for " + key);
+          throw new BadRequestException("Invalid mapping expression specified: " + value + " for " + key
+              + ". Sources are route.request.{header|querystring|multivalueheader|multivaluequerystring}.{name}, "
+              + "route.request.body.{JSONPath}, context.{name}, stageVariables.{name} or 'static value'");
         }
+        checkEvaluable(key, value);
       });
     }
     return in;
+  }
+
+  // A body JSONPath (or any other expression source) must compile as the deployment will compile it.
+  private static void checkEvaluable(String key, String value) {
+    if (value.startsWith("'") || value.startsWith("route.request.multivalue")
+        || value.startsWith("route.request.path.")) {
+      return;
+    }
+    String variable = value.startsWith("route.request.") ? value.substring("route.".length()) : value;
+    try {
+      SelectionExpression.parse("${" + variable + "}", ExpressionKind.ROUTE_SELECTION);
+    } catch (InvalidExpressionException e) {
+      throw new BadRequestException("Invalid mapping expression specified: " + value + " for " + key + ": "
+          + e.getMessage());
+    }
   }
 
   /** Rules that need the whole integration (after defaults and merge). */

@@ -146,7 +146,9 @@ public final class DeploymentCompiler implements StageCompiler {
       CompiledIntegrationResponse compiled = new CompiledIntegrationResponse(response.integrationResponseKey(),
           ResponseKeys.pattern(response.integrationResponseKey()),
           templates("integration response " + response.integrationResponseKey(), response.responseTemplates()),
-          expression(response.templateSelectionExpression(), ExpressionKind.RESPONSE_TEMPLATE_SELECTION));
+          expression(response.templateSelectionExpression(), ExpressionKind.RESPONSE_TEMPLATE_SELECTION),
+          "CONVERT_TO_BINARY".equals(response.contentHandlingStrategy()),
+          "CONVERT_TO_TEXT".equals(response.contentHandlingStrategy()));
       if (compiled.pattern() == null) defaultResponse = compiled;
       else patterns.add(compiled);
     }

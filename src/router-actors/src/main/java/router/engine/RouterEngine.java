@@ -49,6 +49,7 @@ import router.runtime.MessageProcessor;
 import router.runtime.RateLimitedLog;
 import router.storage.Storage;
 import router.template.TemplateEngine;
+import router.template.RenderPool;
 import router.template.TemplateLimits;
 
 /**
@@ -109,7 +110,7 @@ public final class RouterEngine {
     IntegrationBackends backends = nodeBackends(system, vpcLinks).overriddenBy(overrides);
     RouterSettings settings = RouterSettings.from(system.settings().config());
     Storage.createSchema(Storage.settings(system.settings().config()));
-    TemplateEngine templates = new TemplateEngine(templateLimits(settings));
+    TemplateEngine templates = new TemplateEngine(templateLimits(settings), renderPool(system.settings().config()));
     Bulkheads bulkheads = Bulkheads.from(system.settings().config());
     LiveStages stages = new LiveStages(new DeploymentCompiler(templates, backends, bulkheads, metrics));
     ActorRef<StageReplicator.Command> replicator =
@@ -164,6 +165,14 @@ public final class RouterEngine {
         .with(BackendKind.LAMBDA, LambdaBackend.create(system))
         .with(BackendKind.AWS_SERVICE, AwsServiceBackend.create(system))
         .with(BackendKind.ACTOR, new ActorBackend(system));
+  }
+
+  private static RenderPool renderPool(com.typesafe.config.Config config) {
+    int threads = config.getInt("router.templates.render-threads");
+    if (threads <= 0) threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    int perApi = config.getInt("router.templates.renders-per-api");
+    return new RenderPool(threads, perApi <= 0 ? Math.max(1, threads - 1) : Math.min(perApi, threads),
+        config.getInt("router.templates.waiting-renders-per-api"));
   }
 
   private static TemplateLimits templateLimits(RouterSettings s) {

@@ -24,6 +24,18 @@ public interface ExpressionContext {
     return null;
   }
 
+  /** All values of a request header ({@code route.request.multivalueheader.X} in request parameters). */
+  default List<String> requestMultiValueHeader(String name) {
+    String value = requestHeader(name);
+    return value == null ? null : List.of(value);
+  }
+
+  /** All values of a query string parameter ({@code route.request.multivaluequerystring.X}). */
+  default List<String> multiValueQueryStringParameter(String name) {
+    String value = queryStringParameter(name);
+    return value == null ? null : List.of(value);
+  }
+
   /** A {@code $context} variable, named without the prefix (e.g. {@code connectionId}, {@code authorizer.x}). */
   default String contextVariable(String name) {
     return null;

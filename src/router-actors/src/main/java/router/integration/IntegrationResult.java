@@ -3,8 +3,17 @@ package router.integration;
 import java.util.List;
 import java.util.Map;
 
-/** A backend's answer: status code, headers (lower-case names) and body text. */
-public record IntegrationResult(int statusCode, Map<String, List<String>> headers, String body) {
+/**
+ * A backend's answer: status code, headers (lower-case names) and body text.
+ *
+ * @param rawBody the body's bytes as received, where a backend has them (HTTP), for an integration response with
+ *     {@code contentHandlingStrategy} {@code CONVERT_TO_TEXT}; null elsewhere
+ */
+public record IntegrationResult(int statusCode, Map<String, List<String>> headers, String body, byte[] rawBody) {
+
+  public IntegrationResult(int statusCode, Map<String, List<String>> headers, String body) {
+    this(statusCode, headers, body, null);
+  }
 
   /** The first value of a header, or null. */
   public String header(String name) {

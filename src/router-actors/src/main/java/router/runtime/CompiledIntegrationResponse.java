@@ -8,10 +8,13 @@ import router.template.CompiledTemplate;
 
 /**
  * An integration response ready to use: the pattern its key stands for (null for {@code $default}), and its
- * compiled response templates with their selection expression.
+ * compiled response templates with their selection expression, and whether the payload goes to the client as a
+ * binary frame ({@code contentHandlingStrategy} {@code CONVERT_TO_BINARY}: the payload is base64, decoded), or
+ * whether the integration's answer reaches the template and the client as the base64 of its bytes
+ * ({@code CONVERT_TO_TEXT}).
  */
-public record CompiledIntegrationResponse(
-    String key, Pattern pattern, Map<String, CompiledTemplate> templates, SelectionExpression templateSelection) {
+public record CompiledIntegrationResponse(String key, Pattern pattern, Map<String, CompiledTemplate> templates,
+    SelectionExpression templateSelection, boolean convertToBinary, boolean convertToText) {
 
   private static final String DEFAULT_KEY = "$default";
   private static final String JSON = "application/json";

@@ -18,8 +18,17 @@ final class ContextVariables extends AbstractMap<String, Object> {
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
   private static final String[] NAMES = {
-      "apiId", "connectedAt", "connectionId", "domainName", "eventType", "extendedRequestId", "identity",
-      "messageDirection", "messageId", "requestId", "requestTime", "requestTimeEpoch", "routeKey", "stage"};
+      "apiId", "authorizer", "connectedAt", "connectionId", "domainName", "error", "eventType", "extendedRequestId",
+      "identity", "integration", "messageDirection", "messageId", "requestId", "requestTime", "requestTimeEpoch",
+      "routeKey", "stage", "status"};
+  /**
+   * The identity fields of the WebSocket mapping template reference. Only sourceIp and userAgent are known without
+   * IAM or Cognito authorization; the others are empty, as on API Gateway for such a connection.
+   */
+  private static final String[] IDENTITY = {
+      "accountId", "apiKey", "apiKeyId", "caller", "cognitoAuthenticationProvider", "cognitoAuthenticationType",
+      "cognitoIdentityId", "cognitoIdentityPoolId", "principalOrgId", "sourceIp", "user", "userAgent", "userArn"};
+  private static final long NANOS_PER_MILLI = 1_000_000L;
 
   private final MessageContext context;
 
@@ -39,21 +48,48 @@ final class ContextVariables extends AbstractMap<String, Object> {
       case "identity" -> identity(c);
       case "identity.sourceIp" -> c.connection.sourceIp();
       case "identity.userAgent" -> c.connection.userAgent();
+      // No Lambda authorizer runs here, so $context.authorizer.* is empty (API Gateway: values are strings).
+      case "authorizer" -> Map.of();
+      case "error" -> error(c);
+      case "error.message" -> c.errorMessage;
+      case "error.messageString" -> c.errorMessage == null ? null : "\"" + c.errorMessage + "\"";
+      case "integration" -> integration(c);
+      case "integration.status", "integrationStatus" -> c.result == null ? null : c.result.statusCode();
+      case "integration.latency", "integrationLatency" ->
+          c.integrationNanos < 0 ? null : c.integrationNanos / NANOS_PER_MILLI;
       case "messageDirection" -> "IN";
       case "messageId" -> "MESSAGE".equals(c.eventType) ? c.messageId() : null;
       case "requestTime" -> REQUEST_TIME.format(Instant.ofEpochMilli(c.requestTimeEpoch));
       case "requestTimeEpoch" -> c.requestTimeEpoch;
       case "routeKey" -> c.routeKey;
       case "stage" -> c.stage.stageName();
+      // The status of the event: known to response templates (the integration's) and the access log (the answer's).
+      case "status" -> c.status != 0 ? Integer.valueOf(c.status) : c.result == null ? null : c.result.statusCode();
       default -> null;
     };
   }
 
   private static Map<String, Object> identity(MessageContext c) {
     Map<String, Object> identity = new LinkedHashMap<>();
+    for (String field : IDENTITY) identity.put(field, "");
     identity.put("sourceIp", c.connection.sourceIp());
     identity.put("userAgent", c.connection.userAgent());
     return identity;
+  }
+
+  private static Map<String, Object> error(MessageContext c) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("message", value(c, "error.message"));
+    error.put("messageString", value(c, "error.messageString"));
+    error.put("validationErrorString", null); // WebSocket APIs here validate no request models
+    return error;
+  }
+
+  private static Map<String, Object> integration(MessageContext c) {
+    Map<String, Object> integration = new LinkedHashMap<>();
+    integration.put("status", value(c, "integration.status"));
+    integration.put("latency", value(c, "integration.latency"));
+    return integration;
   }
 
   @Override

@@ -69,6 +69,20 @@ final class MessageContext implements ExpressionContext {
   }
 
   @Override
+  public List<String> requestMultiValueHeader(String name) {
+    List<String> values = connection.multiValueHeaders() == null ? null
+        : connection.multiValueHeaders().get(name.toLowerCase(java.util.Locale.ROOT));
+    return values != null ? values : ExpressionContext.super.requestMultiValueHeader(name);
+  }
+
+  @Override
+  public List<String> multiValueQueryStringParameter(String name) {
+    List<String> values = connection.multiValueQueryString() == null ? null
+        : connection.multiValueQueryString().get(name);
+    return values != null ? values : ExpressionContext.super.multiValueQueryStringParameter(name);
+  }
+
+  @Override
   public String contextVariable(String name) {
     Object value = ContextVariables.value(this, name);
     return value == null ? null : value.toString();

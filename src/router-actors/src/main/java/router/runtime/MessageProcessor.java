@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.Done;
+import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
 import router.ids.ConnectionIds;
 import router.integration.IntegrationException;
@@ -184,21 +185,26 @@ public final class MessageProcessor {
       route.metrics().executionError();
       return done(failure(INTERNAL_ERROR, 500, context));
     }
-    IntegrationRequest request;
-    try {
-      request = mapRequest(integration, context);
-    } catch (UnsupportedMediaType e) {
-      execution.failed(context, "client error: no request template matches and the passthrough behavior is "
-          + integration.passthrough() + ": Unsupported Media Type");
-      route.metrics().clientError();
-      return done(failure(UNSUPPORTED_MEDIA_TYPE, 415, context));
-    } catch (TemplateRenderException e) {
-      warnings.warn(kind("request template", route, context), "Request template of route {} ({}) failed: {}",
-          route.routeKey(), context.requestId, e.getMessage());
-      execution.failed(context, "configuration error: Unable to transform request: " + e.getMessage());
-      route.metrics().executionError();
-      return done(failure(INTERNAL_ERROR, 500, context));
+    CompiledTemplate template = integration.requestTemplate(context);
+    if (template == null) {
+      if (!integration.passthrough().passesThrough(!integration.requestTemplates().isEmpty())) {
+        execution.failed(context, "client error: no request template matches and the passthrough behavior is "
+            + integration.passthrough() + ": Unsupported Media Type");
+        route.metrics().clientError();
+        return done(failure(UNSUPPORTED_MEDIA_TYPE, 415, context));
+      }
+      return call(route, integration, context, context.body.text());
     }
+    // Rendered on the template engine's render threads: a slow template never holds this (a connection's) thread.
+    return Templates.renderRequest(template, context)
+        .handle((body, error) -> error == null ? call(route, integration, context, body)
+            : done(templateFailed("Request", route, error, context)))
+        .thenCompose(outcome -> outcome);
+  }
+
+  private CompletionStage<Outcome> call(
+      CompiledRoute route, CompiledIntegration integration, MessageContext context, String body) {
+    IntegrationRequest request = mapRequest(integration, context, body);
     execution.endpointRequest(context, request);
     CompletableFuture<IntegrationResult> call;
     long started = System.nanoTime();
@@ -223,21 +229,12 @@ public final class MessageProcessor {
         route.metrics().integrationAnswered(nanos, result.statusCode());
         execution.answered(context, result, nanos);
       }
-      return error != null ? integrationFailed(route, error, context, nanos)
+      return error != null ? done(integrationFailed(route, error, context, nanos))
           : respond(route, integration, result, context);
-    });
+    }).thenCompose(outcome -> outcome);
   }
 
-  private static IntegrationRequest mapRequest(CompiledIntegration integration, MessageContext context) {
-    CompiledTemplate template = integration.requestTemplate(context);
-    String body;
-    if (template != null) {
-      body = Templates.render(template, context, context.body.text());
-    } else if (integration.passthrough().passesThrough(!integration.requestTemplates().isEmpty())) {
-      body = context.body.text();
-    } else {
-      throw new UnsupportedMediaType();
-    }
+  private static IntegrationRequest mapRequest(CompiledIntegration integration, MessageContext context, String body) {
     RequestParameters.Mapped parameters = integration.requestParameters().apply(context);
     return new IntegrationRequest(integration.type(), integration.source(), integration.source().integrationMethod(),
         StageVariables.resolve(integration.source().integrationUri(), context.stage.stageVariables()), body,
@@ -245,13 +242,30 @@ public final class MessageProcessor {
         System.nanoTime() + integration.timeoutNanos());
   }
 
-  private Outcome respond(
+  /** A template that failed to render: one log line (route, template line, why), and Internal server error. */
+  private Outcome templateFailed(String which, CompiledRoute route, Throwable error, MessageContext context) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (!(cause instanceof TemplateRenderException)) {
+      log.error(which + " template of route " + route.routeKey() + " failed (" + context.requestId + ")", cause);
+    } else {
+      warnings.warn(kind(which.toLowerCase(java.util.Locale.ROOT) + " template", route, context),
+          "{} template of route {} of stage {}/{} failed ({}): {}", which, route.routeKey(),
+          context.stage.apiId(), context.stage.stageName(), context.requestId, cause.getMessage());
+    }
+    execution.failed(context, "configuration error: Unable to transform " + which.toLowerCase(java.util.Locale.ROOT)
+        + ": " + cause.getMessage());
+    route.metrics().executionError();
+    return failure(INTERNAL_ERROR, 500, context);
+  }
+
+  private CompletionStage<Outcome> respond(
       CompiledRoute route, CompiledIntegration integration, IntegrationResult result, MessageContext context) {
     context.integrationResult(result);
-    if (!route.twoWay()) return new Outcome(NOTHING, result.statusCode(), null);
+    if (!route.twoWay()) return done(new Outcome(NOTHING, result.statusCode(), null));
     if (integration.type().isProxy()) {
       execution.replied(context, result.body());
-      return new Outcome(new ServerMessage.Text(result.body()), result.statusCode(), null);
+      return done(new Outcome(new ServerMessage.Text(result.body()), result.statusCode(), null));
     }
     String selected = integration.responseSelection() == null ? Integer.toString(result.statusCode())
         : integration.responseSelection().evaluate(context);
@@ -263,17 +277,34 @@ public final class MessageProcessor {
       execution.failed(context, "configuration error: No match for output mapping and no $default integration"
           + " response ('" + selected + "')");
       route.metrics().executionError();
-      return failure(INTERNAL_ERROR, 500, context);
+      return done(failure(INTERNAL_ERROR, 500, context));
     }
     CompiledTemplate template = response.template(context);
+    // CONVERT_TO_TEXT: a (binary) answer goes on as the base64 of its bytes (the guide's binary route responses).
+    String base64 = response.convertToText() && result.rawBody() != null
+        ? Base64.getEncoder().encodeToString(result.rawBody()) : null;
+    String payload = base64 != null ? base64 : result.body();
+    if (template == null) return done(reply(route, response, payload, result.statusCode(), context));
+    CompletableFuture<String> rendered = base64 != null ? Templates.renderResponse(template, context, base64)
+        : Templates.renderResponse(template, context);
+    return rendered.handle((body, error) -> error == null
+        ? reply(route, response, body, result.statusCode(), context)
+        : templateFailed("Response", route, error, context));
+  }
+
+  /** The route response: text, or with CONVERT_TO_BINARY the bytes the (base64) payload stands for. */
+  private Outcome reply(
+      CompiledRoute route, CompiledIntegrationResponse response, String body, int status, MessageContext context) {
+    execution.replied(context, body);
+    if (!response.convertToBinary()) return new Outcome(new ServerMessage.Text(body), status, null);
     try {
-      String body = template == null ? result.body() : Templates.render(template, context, result.body());
-      execution.replied(context, body);
-      return new Outcome(new ServerMessage.Text(body), result.statusCode(), null);
-    } catch (TemplateRenderException e) {
-      warnings.warn(kind("response template", route, context), "Response template of route {} ({}) failed: {}",
+      return new Outcome(new ServerMessage.Binary(ByteString.fromArray(Base64.getMimeDecoder().decode(body))),
+          status, null);
+    } catch (IllegalArgumentException e) {
+      warnings.warn(kind("binary response", route, context),
+          "Integration response of route {} ({}) is CONVERT_TO_BINARY but its payload is not base64: {}",
           route.routeKey(), context.requestId, e.getMessage());
-      execution.failed(context, "configuration error: Unable to transform response: " + e.getMessage());
+      execution.failed(context, "configuration error: Unable to transform response: the payload is not base64");
       route.metrics().executionError();
       return failure(INTERNAL_ERROR, 500, context);
     }
@@ -340,12 +371,5 @@ public final class MessageProcessor {
 
   private static <T> CompletionStage<T> done(T value) {
     return CompletableFuture.completedFuture(value);
-  }
-
-  /** No request template matched and the passthrough behaviour refuses the body (API Gateway's 415). */
-  private static final class UnsupportedMediaType extends RuntimeException {
-    UnsupportedMediaType() {
-      super(null, null, false, false);
-    }
   }
 }

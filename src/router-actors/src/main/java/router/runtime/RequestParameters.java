@@ -11,9 +11,11 @@ import router.expression.SelectionExpression;
 
 /**
  * An integration's {@code requestParameters}, compiled once per deployment: each maps a source ({@code
- * route.request.header.X}, {@code route.request.querystring.X}, {@code route.request.body.X}, {@code context.X},
- * {@code stageVariables.X} or {@code 'static value'}) to a header or query string parameter of the integration
- * request. A source without a value for a message sends nothing, as API Gateway omits unmapped parameters.
+ * route.request.header.X}, {@code route.request.querystring.X}, {@code route.request.multivalueheader.X}, {@code
+ * route.request.multivaluequerystring.X} (all from the {@code $connect} handshake), {@code route.request.body.X},
+ * {@code context.X}, {@code stageVariables.X} or {@code 'static value'}) to a header or query string parameter of the
+ * integration request. A source without a value for a message sends nothing, as API Gateway omits unmapped
+ * parameters; a multi-value source sends its values joined by commas, as one header or parameter.
  */
 public final class RequestParameters {
   static final RequestParameters NONE = new RequestParameters(List.of());
@@ -21,10 +23,41 @@ public final class RequestParameters {
   private static final String HEADER = "integration.request.header.";
   private static final String QUERY = "integration.request.querystring.";
 
-  /** One mapping: a static value, or an expression evaluated per request. */
-  private record Mapping(boolean header, String name, String staticValue, SelectionExpression source) {
+  private static final String MULTI_HEADER = "route.request.multivalueheader.";
+  private static final String MULTI_QUERY = "route.request.multivaluequerystring.";
+
+  /** Where a mapped value comes from. */
+  private sealed interface Source {
+    String value(ExpressionContext context);
+  }
+
+  private record StaticValue(String value) implements Source {
+    @Override
+    public String value(ExpressionContext context) {
+      return value;
+    }
+  }
+
+  private record Expression(SelectionExpression expression) implements Source {
+    @Override
+    public String value(ExpressionContext context) {
+      return expression.evaluate(context);
+    }
+  }
+
+  private record MultiValue(boolean header, String name) implements Source {
+    @Override
+    public String value(ExpressionContext context) {
+      List<String> values = header ? context.requestMultiValueHeader(name)
+          : context.multiValueQueryStringParameter(name);
+      return values == null ? null : String.join(",", values);
+    }
+  }
+
+  /** One mapping: a destination header or query string parameter and its source. */
+  private record Mapping(boolean header, String name, Source source) {
     String value(ExpressionContext context) {
-      return source == null ? staticValue : source.evaluate(context);
+      return source.value(context);
     }
   }
 
@@ -50,18 +83,24 @@ public final class RequestParameters {
       boolean header = key.startsWith(HEADER);
       if (!header && !key.startsWith(QUERY)) return; // path parameters have no meaning for WebSocket routes
       String name = key.substring(header ? HEADER.length() : QUERY.length());
-      if (source != null && source.length() >= 2 && source.startsWith("'") && source.endsWith("'")) {
-        mappings.add(new Mapping(header, name, source.substring(1, source.length() - 1), null));
-        return;
-      }
-      SelectionExpression expression = expression(source);
-      if (expression != null) mappings.add(new Mapping(header, name, null, expression));
+      Source compiled = source(source);
+      if (compiled != null) mappings.add(new Mapping(header, name, compiled));
     });
     return new RequestParameters(List.copyOf(mappings));
   }
 
-  private static SelectionExpression expression(String source) {
+  private static Source source(String source) {
     if (source == null) return null;
+    if (source.length() >= 2 && source.startsWith("'") && source.endsWith("'")) {
+      return new StaticValue(source.substring(1, source.length() - 1));
+    }
+    if (source.startsWith(MULTI_HEADER)) return new MultiValue(true, source.substring(MULTI_HEADER.length()));
+    if (source.startsWith(MULTI_QUERY)) return new MultiValue(false, source.substring(MULTI_QUERY.length()));
+    SelectionExpression expression = expression(source);
+    return expression == null ? null : new Expression(expression);
+  }
+
+  private static SelectionExpression expression(String source) {
     String variable = source.startsWith("route.request.") ? source.substring("route.".length()) : source;
     try {
       return SelectionExpression.parse("${" + variable + "}", ExpressionKind.ROUTE_SELECTION);

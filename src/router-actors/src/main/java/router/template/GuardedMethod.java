@@ -9,12 +9,13 @@ import org.apache.velocity.util.introspection.VelMethod;
  * growth-prone {@code String} methods are pre-checked, and the result is adopted into the safe
  * value world (strings charged and capped, collections copied).
  */
-record GuardedMethod(VelMethod inner) implements VelMethod {
+record GuardedMethod(VelMethod inner, int line, int column) implements VelMethod {
 
   @Override
   public Object invoke(Object receiver, Object[] args)
       throws IllegalAccessException, InvocationTargetException {
     RenderBudget budget = RenderBudget.current();
+    budget.at(line, column);
     budget.checkDeadline();
     budget.charge(1);
     if (receiver instanceof String text) {

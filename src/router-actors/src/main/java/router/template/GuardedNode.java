@@ -51,8 +51,13 @@ final class GuardedNode extends SimpleNode {
     this.kind = kind;
   }
 
+  SimpleNode delegate() {
+    return delegate;
+  }
+
   @Override
   public Object value(InternalContextAdapter context) {
+    RenderBudget.current().at(delegate.getLine(), delegate.getColumn());
     return switch (kind) {
       case OPERATOR -> checkOperatorResult(delegate.value(context));
       case COLLECTION_LITERAL -> SafeValues.adopt(delegate.value(context), RenderBudget.current());
@@ -63,6 +68,7 @@ final class GuardedNode extends SimpleNode {
 
   @Override
   public boolean render(InternalContextAdapter context, Writer writer) throws IOException {
+    RenderBudget.current().at(delegate.getLine(), delegate.getColumn());
     return switch (kind) {
       case DIRECTIVE -> {
         RenderBudget.current().checkDeadline();

@@ -1,12 +1,14 @@
 package router.template;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * API Gateway's {@code $input}. One per render; the body is parsed as JSON at most once, and only
- * if {@code path} or a JSONPath other than {@code $} is used.
+ * API Gateway's {@code $input}. One per render; the body is parsed as JSON at most once per message, and
+ * only if {@code path} or a JSONPath other than {@code $} is used: when the caller parsed it already (route
+ * selection), its tree is reused ({@link TemplateContext#parsedBody()}).
  *
  * <p>A body that is not JSON behaves as the JSON string holding it: {@code $input.path('$')} is
  * the raw text, {@code $input.json('$')} is that text as a quoted JSON string (so the output stays
@@ -83,7 +85,8 @@ public final class InputVariable {
 
   private boolean bodyIsJson() {
     if (bodyIsJson == null) {
-      bodyIsJson = JsonSupport.isJson(request.body());
+      bodyIsJson = request.parsedBody() != null
+          ? request.parsedBody().get() != null : JsonSupport.isJson(request.body());
     }
     return bodyIsJson;
   }
@@ -94,6 +97,15 @@ public final class InputVariable {
     }
     parsed = true;
     budget.charge(request.body().length());
+    if (request.parsedBody() != null) {
+      // The caller parsed the body already (route selection): convert its tree, do not parse the text again.
+      JsonNode tree = request.parsedBody().get();
+      bodyIsJson = tree != null;
+      if (tree != null) {
+        document = JsonSupport.fromTree(tree);
+      }
+      return;
+    }
     try {
       document = JsonSupport.parse(request.body());
       bodyIsJson = true;

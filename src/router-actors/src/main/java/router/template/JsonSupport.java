@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -40,7 +41,23 @@ final class JsonSupport {
       .mappingProvider(new JacksonMappingProvider(MAPPER))
       .build();
 
+  /**
+   * Compiled JSONPaths by their text: templates name their paths as literals, so each is compiled once per node, not
+   * per message. Bounded: past this many distinct paths (templates that build paths per message), new ones are
+   * compiled per use and not kept.
+   */
+  private static final int MAX_CACHED_PATHS = 4096;
+  private static final Map<String, JsonPath> PATHS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private JsonSupport() {}
+
+  private static JsonPath compiled(String path) {
+    JsonPath cached = PATHS.get(path);
+    if (cached != null) return cached;
+    JsonPath compiled = JsonPath.compile(path);
+    if (PATHS.size() < MAX_CACHED_PATHS) PATHS.putIfAbsent(path, compiled);
+    return compiled;
+  }
 
   /** Parses JSON text into {@link SafeMap}, {@link SafeList}, strings, numbers and booleans. */
   static Object parse(String text) throws JacksonException {
@@ -48,6 +65,15 @@ final class JsonSupport {
       return MAPPER.readValue(text, Object.class);
     } catch (StreamConstraintsException e) {
       throw new TemplateRenderException("JSON exceeds the parser's limits: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A parsed JSON tree as {@link SafeMap}, {@link SafeList}, strings, numbers and booleans (no text parse). */
+  static Object fromTree(JsonNode tree) {
+    try {
+      return MAPPER.treeToValue(tree, Object.class);
+    } catch (JacksonException e) {
+      throw new TemplateRenderException("Cannot read the JSON body: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -73,7 +99,7 @@ final class JsonSupport {
           "JSONPath regular-expression filters (=~) are not supported: " + path);
     }
     try {
-      return Optional.ofNullable(JsonPath.compile(path).read(document, JSON_PATH));
+      return Optional.ofNullable(compiled(path).read(document, JSON_PATH));
     } catch (PathNotFoundException e) {
       return Optional.empty();
     } catch (InvalidPathException e) {

@@ -20,6 +20,9 @@ final class RenderBudget {
   private final boolean timed;
   private long allocated;
   private long work;
+  /** Where in the template the render last was (a directive, operator or literal it guards); 0: not known. */
+  private int line;
+  private int column;
 
   private RenderBudget(TemplateLimits limits, long deadline, boolean timed) {
     this.limits = limits;
@@ -42,6 +45,19 @@ final class RenderBudget {
   static RenderBudget current() {
     RenderBudget budget = CURRENT.get();
     return budget != null ? budget : new RenderBudget(TemplateLimits.defaults(), 0, false);
+  }
+
+  void at(int line, int column) {
+    this.line = line;
+    this.column = column;
+  }
+
+  int line() {
+    return line;
+  }
+
+  int column() {
+    return column;
   }
 
   TemplateLimits limits() {

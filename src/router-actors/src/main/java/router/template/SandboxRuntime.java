@@ -26,7 +26,8 @@ import org.apache.velocity.util.introspection.SecureUberspector;
  *   <li>Strict reference mode off and {@link NullAsEmptyString}: an undefined variable renders as
  *       nothing, as in API Gateway; forbidden or unknown methods still fail the render.
  *   <li>Space gobbling "bc": whitespace around directives as in Velocity 1.7, which API Gateway
- *       runs.
+ *       runs; likewise 1.7's {@code #if} (only null and false are false: an empty string is
+ *       true), hyphens in identifiers ({@code $a-b} is one name) and macro argument defaults.
  *   <li>Velocity logs under {@value #LOG_NAME}.
  *   <li>No string interning and no invalid-reference logging: hostile templates must not grow the
  *       JVM's string table or flood the log.
@@ -56,6 +57,11 @@ final class SandboxRuntime extends RuntimeInstance {
     setProperty(RuntimeConstants.VM_ARGUMENTS_STRICT, true);
     setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, false);
     setProperty(RuntimeConstants.SPACE_GOBBLING, "bc");
+    // Velocity 1.7 semantics, which API Gateway runs (Velocity 2.1's upgrading notes list these flags):
+    // #if($x) is false only for null and false, '-' may appear in identifiers, macros fall back to the context.
+    setProperty(RuntimeConstants.CHECK_EMPTY_OBJECTS, false);
+    setProperty(RuntimeConstants.PARSER_HYPHEN_ALLOWED, true);
+    setProperty(RuntimeConstants.VM_ENABLE_BC_MODE, true);
     setProperty(RuntimeConstants.RUNTIME_STRING_INTERNING, false);
     setProperty(RuntimeConstants.RUNTIME_LOG_REFERENCE_LOG_INVALID, false);
     init();

@@ -21,10 +21,11 @@ public final class SandboxUberspector extends AbstractChainableUberspector {
       return null;
     }
     if (!MethodAllowlist.allows(receiver, name)) {
-      return DeniedMember.method(receiver, name, true);
+      return DeniedMember.method(receiver, name, true, info);
     }
     VelMethod method = inner.getMethod(receiver, name, args, info);
-    return method == null ? DeniedMember.method(receiver, name, false) : new GuardedMethod(method);
+    return method == null ? DeniedMember.method(receiver, name, false, info)
+        : new GuardedMethod(method, DeniedMember.line(info), DeniedMember.column(info));
   }
 
   @Override
@@ -42,7 +43,7 @@ public final class SandboxUberspector extends AbstractChainableUberspector {
     }
     return MethodAllowlist.allows(receiver, getter.getMethodName())
         ? getter
-        : DeniedMember.property(receiver, name);
+        : DeniedMember.property(receiver, name, info);
   }
 
   @Override
@@ -52,6 +53,6 @@ public final class SandboxUberspector extends AbstractChainableUberspector {
     }
     return receiver instanceof SafeMap
         ? new MapKeyAccess(name)
-        : DeniedMember.property(receiver, name);
+        : DeniedMember.property(receiver, name, info);
   }
 }

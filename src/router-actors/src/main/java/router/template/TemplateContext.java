@@ -1,7 +1,9 @@
 package router.template;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Everything one render sees: the payload behind {@code $input}, the {@code $context} and
@@ -18,6 +20,8 @@ import java.util.Objects;
  * @param pathParameters {@code $input.params().path}
  * @param queryStringParameters {@code $input.params().querystring}
  * @param headers {@code $input.params().header}
+ * @param parsedBody the body as the caller already parsed it (for route selection), so that {@code $input} does not
+ *     parse it again: the supplier gives the JSON tree, or null when the body is not JSON. Null: not parsed yet.
  */
 public record TemplateContext(
     String body,
@@ -25,7 +29,13 @@ public record TemplateContext(
     Map<String, String> stageVariables,
     Map<String, String> pathParameters,
     Map<String, String> queryStringParameters,
-    Map<String, String> headers) {
+    Map<String, String> headers,
+    Supplier<JsonNode> parsedBody) {
+
+  public TemplateContext(String body, Map<String, ?> context, Map<String, String> stageVariables,
+      Map<String, String> pathParameters, Map<String, String> queryStringParameters, Map<String, String> headers) {
+    this(body, context, stageVariables, pathParameters, queryStringParameters, headers, null);
+  }
 
   public TemplateContext {
     Objects.requireNonNull(body, "body");

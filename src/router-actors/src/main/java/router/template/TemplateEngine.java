@@ -44,10 +44,19 @@ public final class TemplateEngine {
 
   private final TemplateLimits limits;
   private final SandboxRuntime runtime;
+  private final RenderPool pool;
+
+  /**
+   * @param pool where {@link CompiledTemplate#renderAsync} renders
+   */
+  public TemplateEngine(TemplateLimits limits, RenderPool pool) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.pool = Objects.requireNonNull(pool, "pool");
+    this.runtime = new SandboxRuntime(limits);
+  }
 
   public TemplateEngine(TemplateLimits limits) {
-    this.limits = Objects.requireNonNull(limits, "limits");
-    this.runtime = new SandboxRuntime(limits);
+    this(limits, RenderPool.defaults());
   }
 
   public TemplateEngine() {
@@ -94,6 +103,6 @@ public final class TemplateEngine {
     } catch (StackOverflowError e) {
       throw new InvalidTemplateException("the template nests too deeply", e);
     }
-    return new CompiledTemplate(name, template, limits);
+    return new CompiledTemplate(name, template, limits, pool, source.length());
   }
 }

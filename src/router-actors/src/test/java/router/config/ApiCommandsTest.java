@@ -446,6 +446,15 @@ class ApiCommandsTest {
   }
 
   @Test
+  void aTemplateSyntaxErrorNamesTheTemplateLineAndColumn() {
+    Bench bench = new Bench().withApi();
+    String message = rejects(BadRequestException.class, () -> bench.commands.integrations().create(bench.state,
+        integration("MOCK").requestTemplates(Map.of("application/json", "{\n  \"a\": 1,\n  #foreach( }")).build()));
+    assertContains("requestTemplates application/json", message);
+    assertContains("line 3, column", message);
+  }
+
+  @Test
   void requestTemplatesLargerThan300KilobytesAreRejected() {
     Bench bench = new Bench().withApi();
     String atQuota = "x".repeat(300 * 1024);
@@ -484,7 +493,9 @@ class ApiCommandsTest {
         "integration.request.querystring.q", "route.request.querystring.q",
         "integration.request.path.id", "route.request.body.id",
         "integration.request.header.x-request", "context.requestId",
-        "integration.request.header.x-stage", "stageVariables.backend");
+        "integration.request.header.x-stage", "stageVariables.backend",
+        "integration.request.header.x-tags", "route.request.multivalueheader.x-tag",
+        "integration.request.querystring.rooms", "route.request.multivaluequerystring.room");
     String id = bench.integration(integration("HTTP").integrationMethod("GET").integrationUri("https://example.com")
         .requestParameters(valid).build());
     assertEquals(valid, bench.state.config().integrations().get(id).requestParameters());
@@ -494,10 +505,15 @@ class ApiCommandsTest {
         Map.of("integration.request.cookie.x", "'v'"),
         Map.of("integration.request.header.x", "request.header.x"),
         Map.of("integration.request.header.x", "route.request.header."),
-        Map.of("integration.request.header.x", "'unterminated"))) {
-      assertContains("Invalid mapping expression specified", rejects(BadRequestException.class,
+        Map.of("integration.request.header.x", "'unterminated"),
+        Map.of("integration.request.header.x", "route.request.multivalueheaders.x"),
+        Map.of("integration.request.header.x", "route.request.body.items[?(@.a"))) {
+      String message = rejects(BadRequestException.class,
           () -> bench.commands.integrations().create(bench.state, integration("HTTP").integrationMethod("GET")
-              .integrationUri("https://example.com").requestParameters(invalid).build())));
+              .integrationUri("https://example.com").requestParameters(invalid).build()));
+      assertContains("Invalid mapping expression specified", message);
+      Map.Entry<String, String> bad = invalid.entrySet().iterator().next();
+      assertTrue(message.contains(bad.getKey()) || message.contains(bad.getValue()), message);
     }
   }
 

@@ -83,6 +83,12 @@ class MessageProcessorTest {
       return this;
     }
 
+    ApiBuilder binaryResponse(String integrationId, String template) {
+      config = config.withIntegrationResponse(integrationId, new IntegrationResponse(integrationId + "bin", "$default",
+          Map.of("$default", template), null, "CONVERT_TO_BINARY", null));
+      return this;
+    }
+
     ApiBuilder route(String key, String integrationId, boolean twoWay) {
       String routeId = "r" + Math.abs(key.hashCode());
       config = config.withRoute(new Route(routeId, key, integrationId == null ? null : "integrations/" + integrationId,
@@ -266,6 +272,18 @@ class MessageProcessorTest {
         text(send(connection, "{\"action\":\"go\"}")));
   }
 
+  @Test
+  void responseTemplatesSeeTheIntegrationsStatusAndEveryWebSocketContextVariable() {
+    ConnectionInfo connection = new ApiBuilder("$request.body.action").mock("i1", "{\"statusCode\": 201}")
+        .response("i1", "$default", Map.of("$default",
+            "$context.status|$context.integration.status|$context.messageDirection|$context.routeKey"
+                + "|[$context.identity.caller]|[$context.identity.accountId]|$context.identity.userAgent"
+                + "|[$context.authorizer.principalId]|[$context.error.message]|$context.requestTime.length()"
+                + "|#if($context.messageId.length() > 0)id#end|$context.connectedAt"), null)
+        .route("go", "i1", true).connect(backends);
+    assertEquals("201|201|IN|go|[]|[]|junit|[]|[]|26|id|1700000000000", text(send(connection, "{\"action\":\"go\"}")));
+  }
+
   // ---- one-way, failures, deadlines -------------------------------------------------------------------------
 
   @Test
@@ -304,6 +322,19 @@ class MessageProcessorTest {
         .mock("i1", "#foreach($a in [1..1000])#foreach($b in [1..1000])#foreach($c in [1..1000])x#end#end#end")
         .response("i1", "$default", Map.of("$default", "ok"), null).route("go", "i1", true).connect(backends);
     assertError("Internal server error", send(connection, "{\"action\":\"go\"}"));
+  }
+
+  @Test
+  void convertToBinaryIntegrationResponsesSendTheDecodedPayloadAsABinaryFrame() {
+    ConnectionInfo connection = new ApiBuilder("$request.body.action").mock("i1", "{\"statusCode\": 200}")
+        .binaryResponse("i1", "$util.base64Encode($input.json('$'))").route("go", "i1", true).connect(backends);
+    // a MOCK answers no body: the response template's JSON of it is ""
+    ServerMessage reply = send(connection, "{\"action\":\"go\"}");
+    assertEquals("\"\"", assertInstanceOf(ServerMessage.Binary.class, reply).bytes().utf8String());
+
+    ConnectionInfo broken = new ApiBuilder("$request.body.action").mock("i1", "{\"statusCode\": 200}")
+        .binaryResponse("i1", "not base64!").route("go", "i1", true).connect(backends);
+    assertError("Internal server error", send(broken, "{\"action\":\"go\"}"));
   }
 
   // ---- binary, connect --------------------------------------------------------------------------------------

@@ -62,6 +62,36 @@ class RequestParametersTest {
   }
 
   @Test
+  void mapsMultiValueHeadersAndQueryStringsAsCommaSeparatedValues() {
+    ExpressionContext handshake = new ExpressionContext() {
+      @Override
+      public String requestHeader(String name) {
+        return name.equals("x-tag") ? "b" : null;
+      }
+
+      @Override
+      public java.util.List<String> requestMultiValueHeader(String name) {
+        return name.equals("x-tag") ? java.util.List.of("a", "b") : null;
+      }
+
+      @Override
+      public String queryStringParameter(String name) {
+        return name.equals("room") ? "9" : null;
+      }
+    };
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("integration.request.header.X-Tags", "route.request.multivalueheader.x-tag");
+    parameters.put("integration.request.header.X-Tag", "route.request.header.x-tag");
+    parameters.put("integration.request.querystring.rooms", "route.request.multivaluequerystring.room");
+    parameters.put("integration.request.querystring.none", "route.request.multivaluequerystring.none");
+
+    RequestParameters.Mapped mapped = RequestParameters.compile(parameters).apply(handshake);
+
+    assertEquals(Map.of("X-Tags", "a,b", "X-Tag", "b"), mapped.headers());
+    assertEquals(Map.of("rooms", "9"), mapped.queryString(), "a single value is a list of one");
+  }
+
+  @Test
   void omitsParametersWhoseSourceHasNoValue() {
     RequestParameters.Mapped mapped = RequestParameters.compile(Map.of(
         "integration.request.header.X-Missing", "route.request.header.x-none",

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class ApiGatewayExamplesTest {
 
-  private static final TemplateEngine ENGINE = new TemplateEngine();
+  // A generous render timeout: the first render in a JVM loads the JSON and JSONPath classes, slow on a busy machine.
+  private static final TemplateEngine ENGINE =
+      new TemplateEngine(TemplateLimits.defaults().withRenderTimeout(java.time.Duration.ofSeconds(30)));
   private static final Map<String, Object> CONTEXT = Map.of(
       "connectionId", "L0SM9cOFvHcCIhw=",
       "requestId", "L0SM9HwvHcCEBg=",
@@ -113,6 +115,26 @@ class ApiGatewayExamplesTest {
         #foreach($type in $all.keySet())$type:#foreach($name in $all.get($type).keySet())$name=$all.get($type).get($name)#end;#end""";
     assertEquals("path:p=1;querystring:q=2;header:h=3;",
         ENGINE.compile("t", template).render(request));
+  }
+
+  @Test
+  void inputReusesTheTreeTheCallerParsedInsteadOfParsingTheBodyAgain() throws Exception {
+    String body = "{\"a\":{\"b\":[1,2]}}";
+    com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    TemplateContext request = new TemplateContext(body, CONTEXT, STAGE, Map.of(), Map.of(), Map.of(), () -> {
+      asked.incrementAndGet();
+      return tree;
+    });
+    assertEquals("[1,2] 2 2 {\"b\":[1,2]}", ENGINE.compile("t",
+        "$input.json('$.a.b') $input.path('$.a.b').size() $input.path('$.a.b')[1] $input.json('$.a')")
+        .render(request));
+    assertEquals(1, asked.get(), "the tree is taken once and shared by every $input use");
+
+    TemplateContext notJson = new TemplateContext("{\"looks\":\"like json\"}", CONTEXT, STAGE, Map.of(), Map.of(),
+        Map.of(), () -> null);
+    assertEquals("[] \"{\\\"looks\\\":\\\"like json\\\"}\"", ENGINE.compile("t",
+        "[$input.json('$.looks')] $input.json('$')").render(notJson), "the caller's verdict stands");
   }
 
   @Test

@@ -173,6 +173,15 @@ class HostileTemplateTest {
   }
 
   @Test
+  void hugeInputJsonRepeatedHitsTheOutputCap() {
+    String body = "{\"blob\":\"" + "x".repeat(120 * 1024) + "\"}";
+    TemplateRenderException e = assertThrows(TemplateRenderException.class, () -> ENGINE.compile("hostile",
+        "#foreach($i in [1..1000])$input.json('$')$input.json('$.blob')#end")
+        .render(TemplateContext.ofMessage(body, Map.of(), Map.of())));
+    assertMentions(e.getMessage(), "output exceeds");
+  }
+
+  @Test
   void outputIsCapped() {
     assertMentions(renderFailure(
         "#set($x = 'x')#set($s = $x.repeat(10000))#foreach($i in [1..1000])$s#end"),

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class UtilVariableTest {
 
-  private static final TemplateEngine ENGINE = new TemplateEngine();
+  // A generous render timeout: the first render in a JVM loads the JSON and JSONPath classes, slow on a busy machine.
+  private static final TemplateEngine ENGINE =
+      new TemplateEngine(TemplateLimits.defaults().withRenderTimeout(java.time.Duration.ofSeconds(30)));
 
   private static String render(String template, String body) {
     return ENGINE.compile("util", template)

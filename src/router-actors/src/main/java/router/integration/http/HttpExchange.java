@@ -174,7 +174,9 @@ final class HttpExchange {
     HttpRequest httpRequest = HttpRequest.create(outbound.pathAndQuery()).withMethod(method).addHeaders(headers);
     if (outbound.contentType() == null) return httpRequest;
     ContentType contentType = contentType(outbound.contentType());
-    return httpRequest.withEntity(HttpEntities.create(contentType, outbound.body().getBytes(charset(contentType))));
+    byte[] bytes =
+        outbound.binaryBody() != null ? outbound.binaryBody() : outbound.body().getBytes(charset(contentType));
+    return httpRequest.withEntity(HttpEntities.create(contentType, bytes));
   }
 
   static IntegrationResult toResult(Answer answer) {
@@ -187,7 +189,8 @@ final class HttpExchange {
       headers.put("content-type", List.of(contentType.toString()));
     }
     String body = answer.entity().getData().decodeString(charset(contentType));
-    return new IntegrationResult(answer.response().status().intValue(), headers, body);
+    return new IntegrationResult(answer.response().status().intValue(), headers, body,
+        answer.entity().getData().toArray());
   }
 
   /** The body's content type; an unparsable one is sent as JSON. Parsed once per distinct value (a few per API). */

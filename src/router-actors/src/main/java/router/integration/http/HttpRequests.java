@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,10 +29,15 @@ import router.model.IntegrationType;
  *       route.request.querystring.X}).
  *   <li>Headers and query string parameters mapped by {@code requestParameters} are added last and replace a
  *       forwarded value of the same name.
+ *   <li>With {@code contentHandlingStrategy} {@code CONVERT_TO_BINARY} the body (base64 text: the client's message
+ *       or the rendered template) is decoded and sent as bytes, {@code application/octet-stream} unless a
+ *       {@code Content-Type} is mapped (the guide: "convert the payload from base64-encoded string to binary").
  * </ul>
  */
 public final class HttpRequests {
   static final String DEFAULT_CONTENT_TYPE = "application/json";
+  static final String BINARY_CONTENT_TYPE = "application/octet-stream";
+  private static final String CONVERT_TO_BINARY = "CONVERT_TO_BINARY";
   private static final String CONTENT_TYPE = "content-type";
 
   /** Not forwarded from the handshake: hop-by-hop (RFC 9110 §7.6.1), set by the client itself, or the upgrade's. */
@@ -78,16 +84,26 @@ public final class HttpRequests {
       if (header.getKey().equalsIgnoreCase(CONTENT_TYPE)) contentType = header.getValue();
     }
     headers.removeIf(h -> h.getKey().equalsIgnoreCase(CONTENT_TYPE));
+    byte[] binary = null;
     if (body == null || body.isEmpty()) {
       body = "";
       contentType = null;
+    } else if (request.integration() != null
+        && CONVERT_TO_BINARY.equals(request.integration().contentHandlingStrategy())) {
+      try {
+        binary = Base64.getMimeDecoder().decode(body);
+      } catch (IllegalArgumentException e) {
+        throw new IntegrationException("contentHandlingStrategy is CONVERT_TO_BINARY but the payload is not base64: "
+            + e.getMessage());
+      }
+      if (contentType == null) contentType = BINARY_CONTENT_TYPE;
     } else if (contentType == null) {
       contentType = DEFAULT_CONTENT_TYPE;
     }
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String pathAndQuery = query.isEmpty() ? path : path + "?" + query;
     return new OutboundRequest(method(request.method()), target, pathAndQuery, List.copyOf(headers), contentType,
-        body);
+        body, binary);
   }
 
   /** The HTTP method sent for an {@code integrationMethod}: {@code ANY} (or none) is {@code POST}. */

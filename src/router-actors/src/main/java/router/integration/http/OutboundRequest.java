@@ -10,10 +10,17 @@ import java.util.Map;
  * @param pathAndQuery the request target, e.g. {@code /orders?id=1}
  * @param headers headers in order, without {@code Content-Type} (carried by {@code contentType})
  * @param contentType the body's media type, or null for no body
+ * @param binaryBody the bytes to send instead of {@code body} (its base64, decoded: {@code contentHandlingStrategy}
+ *     {@code CONVERT_TO_BINARY}); null to send {@code body} as text
  */
 public record OutboundRequest(
     String method, Target target, String pathAndQuery, List<Map.Entry<String, String>> headers,
-    String contentType, String body) {
+    String contentType, String body, byte[] binaryBody) {
+
+  public OutboundRequest(String method, Target target, String pathAndQuery, List<Map.Entry<String, String>> headers,
+      String contentType, String body) {
+    this(method, target, pathAndQuery, headers, contentType, body, null);
+  }
 
   /** Where a request goes: {@code http} or {@code https}, host (as written in the URI) and port. */
   public record Target(String scheme, String host, int port) {

@@ -1,10 +1,12 @@
 package router.integration.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,24 @@ class HttpRequestsTest {
     assertEquals("application/json", out.contentType());
     assertEquals("{\"a\":1}", out.body());
     assertEquals(List.of(), out.headers());
+  }
+
+  @Test
+  void convertToBinarySendsTheDecodedBase64AsBytes() {
+    IntegrationRequest text = request(IntegrationType.HTTP, "POST", "http://backend.test/bin",
+        Base64.getEncoder().encodeToString(new byte[] {0, 1, (byte) 0xff}), Map.of(), Map.of(),
+        event(EventContext.MESSAGE, Map.of(), Map.of()));
+    IntegrationRequest binary = new IntegrationRequest(text.type(),
+        text.integration().toBuilder().contentHandlingStrategy("CONVERT_TO_BINARY").build(), text.method(),
+        text.uri(), text.body(), text.headers(), text.queryString(), text.event(), text.deadlineNanos());
+    OutboundRequest out = HttpRequests.of(binary);
+    assertArrayEquals(new byte[] {0, 1, (byte) 0xff}, out.binaryBody());
+    assertEquals("application/octet-stream", out.contentType());
+    assertNull(HttpRequests.of(text).binaryBody(), "without the strategy the text goes as it is");
+
+    IntegrationRequest notBase64 = new IntegrationRequest(binary.type(), binary.integration(), binary.method(),
+        binary.uri(), "not base64!", Map.of(), Map.of(), binary.event(), binary.deadlineNanos());
+    assertThrows(IntegrationException.class, () -> HttpRequests.of(notBase64));
   }
 
   @Test
