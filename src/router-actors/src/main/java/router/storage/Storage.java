@@ -107,6 +107,41 @@ public final class Storage {
     }
   }
 
+  /**
+   * Claims this node incarnation's tag (0–65535), the part of a connection id that names its owner: the next value
+   * of the shared database's sequence {@code router_node_tag}, modulo 65536. Every node of a cluster uses the same
+   * database, so two live nodes hold the same tag only when 65536 node starts happen while one of them runs; and a
+   * restarted node never takes back its previous tag, so ids issued before a crash answer 410, never reach a new
+   * owner. Blocking; call once at start, after {@link #createSchema}.
+   */
+  public static int claimNodeTag(Settings settings) {
+    String next = "h2".equals(settings.kind())
+        ? "SELECT NEXT VALUE FOR router_node_tag" : "SELECT nextval('router_node_tag')";
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        Statement statement = connection.createStatement();
+        java.sql.ResultSet result = statement.executeQuery(next)) {
+      result.next();
+      return (int) (result.getLong(1) & 0xFFFF);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot claim a node tag from the " + settings.kind() + " storage at "
+          + settings.url() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses a node that would join other nodes ({@code seedNodes} not empty) while keeping its configuration in an
+   * embedded H2 file: each node would have its own journal, and the API entities that sharding moves between them
+   * would see different histories. A cluster shares one PostgreSQL database.
+   */
+  public static void checkShareable(Settings settings, java.util.List<String> seedNodes) {
+    if (!seedNodes.isEmpty() && "h2".equals(settings.kind())) {
+      throw new IllegalStateException("This node is told to join the cluster seeds " + seedNodes
+          + " (ROUTER_CLUSTER_SEEDS / pekko.cluster.seed-nodes) but keeps its configuration in the embedded H2"
+          + " database (router.storage.kind = h2), which other nodes cannot share. Nodes of a cluster must share one"
+          + " PostgreSQL database: set ROUTER_STORAGE=postgres and ROUTER_POSTGRES_URL on every node.");
+    }
+  }
+
   private static boolean hasStatement(String sql) {
     return sql.lines().anyMatch(line -> !line.isBlank() && !line.strip().startsWith("--"));
   }
