@@ -103,13 +103,21 @@ class ClusterInOneJvmTest {
   @Test
   void configurationMadeThroughOneNodeServesOnEveryNode() {
     String apiId = Fixtures.deployEchoApi(nodes[0].sdk, "dev");
+    // $default answers too, so that a message sent before a change has arrived is answered at once
+    String defaultRoute = nodes[0].sdk.getRoutes(b -> b.apiId(apiId)).items().stream()
+        .filter(r -> r.routeKey().equals("$default")).findFirst().orElseThrow().routeId();
+    nodes[0].sdk.updateRoute(b -> b.apiId(apiId).routeId(defaultRoute).routeResponseSelectionExpression("$default"));
+    nodes[0].sdk.createRouteResponse(b -> b.apiId(apiId).routeId(defaultRoute).routeResponseKey("$default"));
     for (TestNode node : nodes) {
       // the control plane of every node manages the API (sharding routes the command to its entity)
       assertEquals("restartable", node.sdk.getApi(b -> b.apiId(apiId)).name());
       eventually(() -> {
+        // the second route response (of $default) is the latest change: once it answers, the stage is current
         try (WsClient client = WsClient.connect(node.wsUrl(apiId, "dev"))) {
           client.send("{\"action\":\"echo\"}");
           assertEquals(Fixtures.ECHO_REPLY, client.next());
+          client.send("{\"action\":\"other\"}");
+          assertEquals("{\"route\":\"$default\",\"ok\":true}", client.next());
         }
         return null;
       });

@@ -40,9 +40,19 @@ final class NodeProcess implements AutoCloseable {
 
   /** Starts a node with the given environment (on top of free ports) and waits until /health/ready says 200. */
   static NodeProcess start(Map<String, String> environment, Path log) throws Exception {
-    int http = freePort();
-    int control = freePort();
-    int cluster = freePort();
+    NodeProcess node = launch(environment, log);
+    node.awaitReady();
+    return node;
+  }
+
+  /**
+   * Starts a node without waiting for it (nodes of a cluster start together); ports the environment gives
+   * (ROUTER_HTTP_PORT, ROUTER_CONTROL_PORT, ROUTER_CLUSTER_PORT) are kept, the others are free ports.
+   */
+  static NodeProcess launch(Map<String, String> environment, Path log) throws Exception {
+    int http = port(environment, "ROUTER_HTTP_PORT");
+    int control = port(environment, "ROUTER_CONTROL_PORT");
+    int cluster = port(environment, "ROUTER_CLUSTER_PORT");
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC",
         "-cp", System.getProperty("java.class.path"), "router.node.Main"));
@@ -52,12 +62,26 @@ final class NodeProcess implements AutoCloseable {
     builder.environment().put("ROUTER_HTTP_PORT", Integer.toString(http));
     builder.environment().put("ROUTER_CONTROL_PORT", Integer.toString(control));
     builder.environment().put("ROUTER_CLUSTER_PORT", Integer.toString(cluster));
-    NodeProcess node = new NodeProcess(builder.start(), http, control, log);
-    node.awaitReady();
-    return node;
+    return new NodeProcess(builder.start(), http, control, log);
   }
 
-  private void awaitReady() throws Exception {
+  private static int port(Map<String, String> environment, String name) throws IOException {
+    String given = environment.get(name);
+    return given != null ? Integer.parseInt(given) : freePort();
+  }
+
+  /** kill -9: the node dies without leaving the cluster or closing its sockets. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Waits until /health/ready says 200. */
+  void awaitReady() throws Exception {
     HttpClient client = HttpClient.newHttpClient();
     Instant deadline = Instant.now().plus(READY);
     while (Instant.now().isBefore(deadline)) {
@@ -102,7 +126,7 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  private String tail() {
+  String tail() {
     try {
       List<String> lines = java.nio.file.Files.readAllLines(log);
       return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 30), lines.size()));
