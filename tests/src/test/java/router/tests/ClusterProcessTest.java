@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -48,7 +47,8 @@ class ClusterProcessTest {
       "jdbc:postgresql://127.0.0.1:5432/test");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path dir;
+  // Node logs stay in target/ for a look after a failure.
+  private final Path dir = logDirectory();
   private final List<Map<String, String>> environments = new ArrayList<>();
   private final NodeProcess[] nodes = new NodeProcess[3];
   private String schema;
@@ -231,6 +231,14 @@ class ClusterProcessTest {
       client.close();
       if (failure.get() != null) throw new AssertionError("a survivor's client lost a message", failure.get());
       assertTrue(answered.get() > 100, "answered " + answered.get());
+    }
+  }
+
+  private static Path logDirectory() {
+    try {
+      return java.nio.file.Files.createDirectories(Path.of("target", "ClusterProcessTest", Long.toString(System.currentTimeMillis())));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

@@ -50,12 +50,18 @@ final class NodeProcess implements AutoCloseable {
    * (ROUTER_HTTP_PORT, ROUTER_CONTROL_PORT, ROUTER_CLUSTER_PORT) are kept, the others are free ports.
    */
   static NodeProcess launch(Map<String, String> environment, Path log) throws Exception {
+    return launch(List.of("-Xmx512m", "-XX:+UseSerialGC"), environment, log);
+  }
+
+  /** As {@link #launch(Map, Path)}, with these JVM options. */
+  static NodeProcess launch(List<String> jvmOptions, Map<String, String> environment, Path log) throws Exception {
     int http = port(environment, "ROUTER_HTTP_PORT");
     int control = port(environment, "ROUTER_CONTROL_PORT");
     int cluster = port(environment, "ROUTER_CLUSTER_PORT");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), "router.node.Main"));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "router.node.Main"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(
         ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * (embedded H2 file or PostgreSQL) and creates the journal tables when they are missing.
  */
 public final class Storage {
+  /** The PostgreSQL advisory lock under which a node creates the schema and tables ("router" in ASCII). */
+  private static final long SCHEMA_LOCK = 0x726f75746572L;
   private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
   /** The storage settings: the JDBC coordinates of the selected kind. */
@@ -94,6 +96,9 @@ public final class Storage {
               settings.password());
           Statement statement = connection.createStatement()) {
         if (settings.schema() != null) {
+          // Nodes of a cluster start together: PostgreSQL's CREATE ... IF NOT EXISTS is not safe against a
+          // concurrent twin (a unique violation in its catalog), so they take turns. Released with the session.
+          statement.execute("SELECT pg_advisory_lock(" + SCHEMA_LOCK + ")");
           statement.execute("CREATE SCHEMA IF NOT EXISTS " + settings.schema());
           statement.execute("SET search_path TO " + settings.schema());
         }
