@@ -67,6 +67,16 @@ class ClusterProcessTest {
   }
 
   @Test
+  void aNodeToldToJoinSeedsOnTheEmbeddedH2FileRefusesToStart() throws Exception {
+    Path log = dir.resolve("h2-node.log");
+    NodeProcess node = NodeProcess.launch(Map.of("ROUTER_DATA_DIR", dir.resolve("data").toString(),
+        "ROUTER_CLUSTER_SEEDS", "127.0.0.1:" + NodeProcess.freePort()), log);
+    assertEquals(1, node.awaitExit());
+    String output = java.nio.file.Files.readString(log);
+    assertTrue(output.contains("refuses to start") && output.contains("ROUTER_STORAGE=postgres"), output);
+  }
+
+  @Test
   void survivesTheLossOfANodeAndARollingRestart() throws Exception {
     schema = "router_cluster_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
     List<String> seeds = new ArrayList<>();

@@ -82,6 +82,12 @@ final class NodeProcess implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /** Waits up to 60 s for the process to exit by itself; its exit code. */
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) throw new IllegalStateException("node still running: " + tail());
+    return process.exitValue();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }
