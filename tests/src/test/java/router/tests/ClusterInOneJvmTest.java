@@ -56,10 +56,22 @@ class ClusterInOneJvmTest {
   @BeforeAll
   static void startThreeNodes() throws Exception {
     schema = "router_cluster_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
+    nodes = startThree(dir, schema);
+  }
+
+  /** Three nodes in this JVM, joined through their seeds, on the PostgreSQL schema {@code schema}. */
+  static TestNode[] startThree(Path dir, String schema) throws Exception {
+    return startThree(dir, schema, Map.of());
+  }
+
+  /** As {@link #startThree(Path, String)}, with more config overrides. */
+  static TestNode[] startThree(Path dir, String schema, Map<String, Object> more) throws Exception {
+    TestNode[] started = new TestNode[3];
     int[] ports = {NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort()};
     String seeds = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
     for (int i = 0; i < 3; i++) {
-      nodes[i] = TestNode.start(dir.resolve("node" + i), Map.of(
+      Map<String, Object> overrides = new java.util.HashMap<>(more);
+      overrides.putAll(Map.of(
           "router.storage.kind", "postgres",
           "router.storage.postgres.url", POSTGRES_URL,
           "router.storage.postgres.schema", schema,
@@ -67,7 +79,9 @@ class ClusterInOneJvmTest {
           "pekko.remote.artery.canonical.port", ports[i],
           // the first seed waits this long for the others before forming the cluster on its own
           "pekko.cluster.seed-node-timeout", "1s"));
+      started[i] = TestNode.start(dir.resolve("node" + i), overrides);
     }
+    return started;
   }
 
   @AfterAll
