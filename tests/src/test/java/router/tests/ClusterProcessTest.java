@@ -170,9 +170,16 @@ class ClusterProcessTest {
       routesBefore = sdk.getRoutes(b -> b.apiId(echoApiId)).items();
     }
     for (int i = 0; i < 3; i++) {
+      // the stopping node closes its own clients with 1001; the other nodes' clients lose nothing
+      WsClient leaving = WsClient.connect(nodes[i].wsUrl(echoApiId, "dev"));
+      List<Sender> others = new ArrayList<>();
+      for (int j = 0; j < 3; j++) if (j != i) others.add(new Sender(nodes[j], echoApiId));
+      others.forEach(Sender::start);
       nodes[i].close();
+      assertEquals(1001, leaving.awaitClose().code());
       nodes[i] = NodeProcess.launch(environments.get(i), dir.resolve("node" + i + ".log"));
       nodes[i].awaitReady();
+      for (Sender sender : others) sender.stopAndCheck();
     }
     for (NodeProcess node : nodes) {
       try (ApiGatewayV2Client sdk = node.sdk()) {

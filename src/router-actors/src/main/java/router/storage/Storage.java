@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class Storage {
   /** The PostgreSQL advisory lock under which a node creates the schema and tables ("router" in ASCII). */
   private static final long SCHEMA_LOCK = 0x726f75746572L;
+  /** The sequence node tags are claimed from; created with the journal tables. */
+  public static final String NODE_TAG_SEQUENCE = "router_node_tag";
   private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
   /** The storage settings: the JDBC coordinates of the selected kind. */
@@ -105,6 +107,10 @@ public final class Storage {
         for (String sql : script(settings.kind()).split(";")) {
           if (hasStatement(sql)) statement.execute(sql);
         }
+        // Router's own: the node tags' sequence (see claimNodeTag), from a random point, so that nodes of one
+        // cluster that do not share a database (embedding hosts joined by hand) are unlikely to start alike.
+        statement.execute("CREATE SEQUENCE IF NOT EXISTS " + NODE_TAG_SEQUENCE + " START WITH "
+            + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0x10000));
       }
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("Cannot prepare the " + settings.kind() + " storage at " + settings.url()
@@ -114,14 +120,14 @@ public final class Storage {
 
   /**
    * Claims this node incarnation's tag (0–65535), the part of a connection id that names its owner: the next value
-   * of the shared database's sequence {@code router_node_tag}, modulo 65536. Every node of a cluster uses the same
+   * of the shared database's sequence {@code router_node_tag} (which starts at a random value), modulo 65536. Every node of a cluster uses the same
    * database, so two live nodes hold the same tag only when 65536 node starts happen while one of them runs; and a
    * restarted node never takes back its previous tag, so ids issued before a crash answer 410, never reach a new
    * owner. Blocking; call once at start, after {@link #createSchema}.
    */
   public static int claimNodeTag(Settings settings) {
     String next = "h2".equals(settings.kind())
-        ? "SELECT NEXT VALUE FOR router_node_tag" : "SELECT nextval('router_node_tag')";
+        ? "SELECT NEXT VALUE FOR " + NODE_TAG_SEQUENCE : "SELECT nextval('" + NODE_TAG_SEQUENCE + "')";
     try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
         Statement statement = connection.createStatement();
         java.sql.ResultSet result = statement.executeQuery(next)) {

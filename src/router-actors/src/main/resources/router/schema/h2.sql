@@ -34,6 +34,3 @@ CREATE TABLE IF NOT EXISTS "snapshot" (
     "meta_payload" BLOB,
     PRIMARY KEY("persistence_id","sequence_number")
 );
--- Router's own: each node incarnation takes the next value at start, whose low 16 bits are the node tag in the
--- connection ids it issues (router.storage.Storage#claimNodeTag).
-CREATE SEQUENCE IF NOT EXISTS router_node_tag;
