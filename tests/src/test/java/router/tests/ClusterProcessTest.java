@@ -130,6 +130,11 @@ class ClusterProcessTest {
     }
     Thread.sleep(1000);
     nodes[0].kill();
+    // the dead node's clients reconnect to a survivor at once: every node serves every stage from its own copy
+    try (WsClient reconnected = WsClient.connect(nodes[1].wsUrl(echoApiId, "dev"))) {
+      reconnected.send("{\"action\":\"echo\"}");
+      assertEquals(Fixtures.ECHO_REPLY, reconnected.next());
+    }
     // failure detection (~3 s) + SBR stable-after (3 s) + the entities' move: keep sending through all of it
     Thread.sleep(10_000);
 

@@ -43,9 +43,12 @@ public final class ConnectionGateway {
 
   private ConnectionGateway() {}
 
+  /** The actor name of a gateway: this prefix, then its node's tag. */
+  static final String NAME_PREFIX = "routerConnections-";
+
   /** The actor name of the gateway of the node with {@code nodeTag}. */
   public static String name(int nodeTag) {
-    return "routerConnections-" + nodeTag;
+    return NAME_PREFIX + nodeTag;
   }
 
   static Behavior<Command> create(ConnectionService local, ConnectionGateways gateways) {

@@ -12,7 +12,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * is dropped from {@link #of} at once and its ids answer 410; nothing is written per connection.
  */
 public final class ConnectionGateways {
-  private static final String PREFIX = ConnectionGateway.name(0).replace("0", "");
+  private static final String PREFIX = ConnectionGateway.NAME_PREFIX;
 
   private volatile Map<Integer, ActorRef<ConnectionGateway.Command>> reachable = Map.of();
   private volatile Map<Address, Integer> tags = Map.of();
