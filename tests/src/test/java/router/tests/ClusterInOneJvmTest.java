@@ -77,6 +77,7 @@ class ClusterInOneJvmTest {
           "router.storage.postgres.schema", schema,
           "router.node.cluster.seeds", seeds,
           "pekko.remote.artery.canonical.port", ports[i],
+          "pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on",
           // the first seed waits this long for the others before forming the cluster on its own
           "pekko.cluster.seed-node-timeout", "1s"));
       started[i] = TestNode.start(dir.resolve("node" + i), overrides);
