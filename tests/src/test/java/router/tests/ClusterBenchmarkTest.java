@@ -96,7 +96,8 @@ class ClusterBenchmarkTest {
 
   private static void connections(TestNode[] nodes) throws Exception {
     String apiId = ClusterInOneJvmTest.deployWhoamiApi(nodes[0].sdk);
-    WsClient client = ClusterInOneJvmTest.eventually(() -> WsClient.connect(nodes[1].wsUrl(apiId, "dev")));
+    ClusterInOneJvmTest.awaitServed(nodes, apiId);
+    WsClient client = WsClient.connect(nodes[1].wsUrl(apiId, "dev"));
     try (client) {
       String id = ClusterInOneJvmTest.whoami(client);
       HttpClient http = HttpClient.newHttpClient();

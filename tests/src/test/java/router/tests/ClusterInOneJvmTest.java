@@ -159,7 +159,8 @@ class ClusterInOneJvmTest {
   @Test
   void connectionsApiOfAnyNodeReachesAClientOfAnother() throws Exception {
     String apiId = deployWhoamiApi(nodes[0].sdk);
-    WsClient client = eventually(() -> WsClient.connect(nodes[1].wsUrl(apiId, "dev")));
+    awaitServed(nodes, apiId);
+    WsClient client = WsClient.connect(nodes[1].wsUrl(apiId, "dev"));
     try (client) {
       String id = whoami(client);
       try (ApiGatewayManagementApiAsyncClient fromNode3 = management(nodes[2], apiId);
@@ -183,6 +184,7 @@ class ClusterInOneJvmTest {
   @Test
   void anIdNamingNoMemberIsGone() throws Exception {
     String apiId = deployWhoamiApi(nodes[0].sdk);
+    awaitServed(nodes, apiId);
     Set<Integer> tags = new HashSet<>();
     members(nodes[0]).forEach(member -> tags.add(member.get("nodeTag").asInt()));
     int stranger = 0;
@@ -192,6 +194,16 @@ class ClusterInOneJvmTest {
     try (ApiGatewayManagementApiAsyncClient management = management(nodes[2], apiId)) {
       Throwable gone = failure(() -> management.getConnection(b -> b.connectionId(id)).join());
       assertInstanceOf(GoneException.class, gone);
+    }
+  }
+
+  /** Waits until every node serves stage dev of the API (replication is eventually consistent). */
+  static void awaitServed(TestNode[] nodes, String apiId) {
+    for (TestNode node : nodes) {
+      eventually(() -> {
+        assertTrue(node.node.engine().stages().handle(apiId, "dev") != null, "not served yet");
+        return null;
+      });
     }
   }
 

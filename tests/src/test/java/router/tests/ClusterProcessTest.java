@@ -112,7 +112,9 @@ class ClusterProcessTest {
     try (WsClient client = ClusterInOneJvmTest.eventually(() -> WsClient.connect(nodes[1].wsUrl(apiId, "dev")));
         ApiGatewayManagementApiAsyncClient fromNode3 = management(nodes[2], apiId)) {
       String id = ClusterInOneJvmTest.whoami(client);
-      fromNode3.postToConnection(b -> b.connectionId(id).data(SdkBytes.fromUtf8String("across"))).join();
+      // (retried while node 3 has yet to receive the stage: 403 until then)
+      ClusterInOneJvmTest.eventually(() -> fromNode3.postToConnection(
+          b -> b.connectionId(id).data(SdkBytes.fromUtf8String("across"))).join());
       assertEquals("across", client.next());
     }
 
