@@ -40,24 +40,60 @@ final class NodeProcess implements AutoCloseable {
 
   /** Starts a node with the given environment (on top of free ports) and waits until /health/ready says 200. */
   static NodeProcess start(Map<String, String> environment, Path log) throws Exception {
-    int http = freePort();
-    int control = freePort();
-    int cluster = freePort();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), "router.node.Main"));
+    NodeProcess node = launch(environment, log);
+    node.awaitReady();
+    return node;
+  }
+
+  /**
+   * Starts a node without waiting for it (nodes of a cluster start together); ports the environment gives
+   * (ROUTER_HTTP_PORT, ROUTER_CONTROL_PORT, ROUTER_CLUSTER_PORT) are kept, the others are free ports.
+   */
+  static NodeProcess launch(Map<String, String> environment, Path log) throws Exception {
+    return launch(List.of("-Xmx512m", "-XX:+UseSerialGC"), environment, log);
+  }
+
+  /** As {@link #launch(Map, Path)}, with these JVM options. */
+  static NodeProcess launch(List<String> jvmOptions, Map<String, String> environment, Path log) throws Exception {
+    int http = port(environment, "ROUTER_HTTP_PORT");
+    int control = port(environment, "ROUTER_CONTROL_PORT");
+    int cluster = port(environment, "ROUTER_CLUSTER_PORT");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "router.node.Main"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(
         ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     builder.environment().put("ROUTER_HTTP_PORT", Integer.toString(http));
     builder.environment().put("ROUTER_CONTROL_PORT", Integer.toString(control));
     builder.environment().put("ROUTER_CLUSTER_PORT", Integer.toString(cluster));
-    NodeProcess node = new NodeProcess(builder.start(), http, control, log);
-    node.awaitReady();
-    return node;
+    return new NodeProcess(builder.start(), http, control, log);
   }
 
-  private void awaitReady() throws Exception {
+  private static int port(Map<String, String> environment, String name) throws IOException {
+    String given = environment.get(name);
+    return given != null ? Integer.parseInt(given) : freePort();
+  }
+
+  /** kill -9: the node dies without leaving the cluster or closing its sockets. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** Waits up to 60 s for the process to exit by itself; its exit code. */
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(60, TimeUnit.SECONDS)) throw new IllegalStateException("node still running: " + tail());
+    return process.exitValue();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Waits until /health/ready says 200. */
+  void awaitReady() throws Exception {
     HttpClient client = HttpClient.newHttpClient();
     Instant deadline = Instant.now().plus(READY);
     while (Instant.now().isBefore(deadline)) {
@@ -102,7 +138,7 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  private String tail() {
+  String tail() {
     try {
       List<String> lines = java.nio.file.Files.readAllLines(log);
       return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 30), lines.size()));

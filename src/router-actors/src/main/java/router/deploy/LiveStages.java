@@ -39,6 +39,15 @@ public final class LiveStages {
     if (slot.offer(entry, compiler)) onRetired.accept(slot.handle);
   }
 
+  /**
+   * Whether this node has installed the latest deployment it heard of for a stage: served, or kept out because it
+   * no longer compiles under this node's limits (logged) — either way nothing is still on its way.
+   */
+  public boolean isInstalled(String apiId, String stageName) {
+    Slot slot = slots.get(DeployedStage.key(apiId, stageName));
+    return slot != null && slot.deployed;
+  }
+
   /** Told of each stage this node stops serving because it was deleted (its connections must close). */
   public void onRetired(Consumer<StageHandle> listener) {
     this.onRetired = listener;
@@ -60,6 +69,7 @@ public final class LiveStages {
     final StageHandle handle;
     long revision = -1;
     DeployedStage source;
+    volatile boolean deployed;
 
     Slot(String apiId, String stageName) {
       this.handle = new StageHandle(apiId, stageName);
@@ -75,6 +85,7 @@ public final class LiveStages {
     synchronized boolean offer(StageEntry entry, StageCompiler compiler) {
       if (entry.revision() < revision) return false;
       revision = entry.revision();
+      deployed = !entry.isRetired();
       if (entry.isRetired()) {
         boolean served = handle.current() != null;
         source = null;

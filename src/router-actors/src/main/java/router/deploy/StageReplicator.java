@@ -21,6 +21,8 @@ public final class StageReplicator {
   /** The replicated map of every deployed stage in the cluster. */
   public static final Key<LWWMap<String, StageEntry>> KEY = LWWMapKey.create("router-stages");
 
+  private static final java.time.Duration WRITE_TIMEOUT = java.time.Duration.ofSeconds(3);
+
   /** What the replicator understands. */
   public sealed interface Command {}
 
@@ -64,7 +66,10 @@ public final class StageReplicator {
 
   private Behavior<Command> onPublish(Publish publish) {
     replicator.askUpdate(
-        replyTo -> new Replicator.Update<>(KEY, LWWMap.empty(), Replicator.writeLocal(), replyTo,
+        // Written to every reachable node at once rather than at the next gossip round, so that a deployment serves
+        // on every node well within a second; the reply (or a timeout, when a node is unreachable) is ignored:
+        // the local write has been made, and gossip completes the rest.
+        replyTo -> new Replicator.Update<>(KEY, LWWMap.empty(), new Replicator.WriteAll(WRITE_TIMEOUT), replyTo,
             map -> merge(map, publish)),
         Updated::new);
     return Behaviors.same();

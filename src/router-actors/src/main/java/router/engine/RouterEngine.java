@@ -11,7 +11,6 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.cluster.typed.Cluster;
 import router.config.ApiCommands;
 import router.config.ApiDirectory;
 import router.config.ApiEntity;
@@ -22,6 +21,7 @@ import router.config.VpcLinkRegistry;
 import router.config.VpcLinkRules;
 import router.config.VpcLinkService;
 import router.config.VpcLinkTargetMap;
+import router.connection.ConnectionGateways;
 import router.connection.ConnectionRegistry;
 import router.connection.ConnectionService;
 import router.deploy.DeploymentCompiler;
@@ -58,6 +58,7 @@ import router.template.TemplateLimits;
  * application) mounts its routes.
  */
 public final class RouterEngine {
+  private static final long INSTALL_POLL_MILLIS = 100;
   private final ActorSystem<?> system;
   private final RouterSettings settings;
   private final ConfigService config;
@@ -69,6 +70,7 @@ public final class RouterEngine {
   private final Bulkheads bulkheads;
   private final RouterMetrics metrics;
   private final int nodeTag;
+  private final ConnectionGateways gateways = new ConnectionGateways();
 
   private RouterEngine(ActorSystem<?> system, RouterSettings settings, ConfigService config, VpcLinkService vpcLinks,
       LiveStages stages,
@@ -80,7 +82,7 @@ public final class RouterEngine {
     this.vpcLinks = vpcLinks;
     this.stages = stages;
     this.connections = connections;
-    this.connectionService = new ConnectionService(system, connections, settings.askTimeout());
+    this.connectionService = new ConnectionService(system, connections, settings.askTimeout(), nodeTag, gateways);
     this.processor = processor;
     this.bulkheads = bulkheads;
     this.metrics = metrics;
@@ -109,7 +111,11 @@ public final class RouterEngine {
     VpcLinkDirectory vpcLinks = new VpcLinkDirectory(vpcLinkTargets);
     IntegrationBackends backends = nodeBackends(system, vpcLinks).overriddenBy(overrides);
     RouterSettings settings = RouterSettings.from(system.settings().config());
-    Storage.createSchema(Storage.settings(system.settings().config()));
+    Storage.Settings storage = Storage.settings(system.settings().config());
+    Storage.checkShareable(storage, system.settings().config().getStringList("pekko.cluster.seed-nodes"));
+    Storage.createSchema(storage);
+    // The owner tag in connection ids: unique among the live nodes sharing this storage (see claimNodeTag).
+    int nodeTag = Storage.claimNodeTag(storage);
     TemplateEngine templates = new TemplateEngine(templateLimits(settings), renderPool(system.settings().config()));
     Bulkheads bulkheads = Bulkheads.from(system.settings().config());
     LiveStages stages = new LiveStages(new DeploymentCompiler(templates, backends, bulkheads, metrics));
@@ -136,10 +142,11 @@ public final class RouterEngine {
     // API Gateway closes the connections of a deleted stage; they still run its $disconnect.
     stages.onRetired(handle -> connections.closeStage(handle.apiId(), handle.stageName(), CloseStatus.GOING_AWAY));
     closeConnectionsOnShutdown(system, connections, settings.shutdownTimeout());
-    // The owner tag in connection ids: low 16 bits of this incarnation's unique address.
-    int nodeTag = (int) (Cluster.get(system).selfMember().uniqueAddress().longUid() & 0xFFFF);
-    return new RouterEngine(system, settings, config, vpcLinkService, stages, connections, processor, bulkheads,
-        metrics, nodeTag);
+    RouterEngine engine = new RouterEngine(system, settings, config, vpcLinkService, stages, connections, processor,
+        bulkheads, metrics, nodeTag);
+    engine.connectionService.startGateway();
+    system.log().info("Node tag {} (the owner part of this node's connection ids)", nodeTag);
+    return engine;
   }
 
   /**
@@ -182,7 +189,8 @@ public final class RouterEngine {
 
   /**
    * Registers APIs the directory lost ({@link ConfigService#repairDirectory}), then wakes every API entity, so
-   * that all deployed stages are served on this node; completes when each has recovered and published. Call once
+   * that all deployed stages are served on this node; completes when each has recovered and every deployed stage of
+   * every API is installed on this node (those of entities on other nodes arrive through replication). Call once
    * the node is a member of the cluster.
    */
   public CompletionStage<Done> start() {
@@ -195,6 +203,25 @@ public final class RouterEngine {
       List<CompletableFuture<Done>> woken =
           ids.stream().map(id -> config.wake(id).toCompletableFuture()).toList();
       return CompletableFuture.allOf(woken.toArray(CompletableFuture[]::new)).thenApply(v -> Done.getInstance());
+    }).thenCompose(woken -> installed());
+  }
+
+  /** Completes once every stage that has a deployment, in every API, is installed in this node's live stages. */
+  private CompletionStage<Done> installed() {
+    return config.apiIds().thenCompose(ids -> {
+      List<CompletableFuture<Boolean>> checks = ids.stream().map(id -> config.<ApiEntity.Stages>ask(id,
+              ApiEntity.GetStages::new)
+          .thenApply(all -> all.items().stream().filter(stage -> stage.deploymentId() != null)
+              .allMatch(stage -> stages.isInstalled(id, stage.stageName())))
+          // An API deleted since the listing has nothing to install.
+          .toCompletableFuture().exceptionally(e -> true)).toList();
+      return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+          .thenApply(v -> checks.stream().allMatch(CompletableFuture::join));
+    }).thenCompose(all -> {
+      if (all) return CompletableFuture.completedFuture(Done.getInstance());
+      return CompletableFuture.supplyAsync(() -> null,
+              CompletableFuture.delayedExecutor(INSTALL_POLL_MILLIS, TimeUnit.MILLISECONDS))
+          .thenCompose(tick -> installed());
     });
   }
 
@@ -206,6 +233,15 @@ public final class RouterEngine {
   /** This node's tag in the connection ids it issues ({@link ConnectionIds#nodeTagOf}). */
   public int nodeTag() {
     return nodeTag;
+  }
+
+  /**
+   * The node tag of the cluster member at {@code member} (this node's own, or as listed by the receptionist), or
+   * null when that member's connection gateway is not known here (yet).
+   */
+  public Integer nodeTagOf(org.apache.pekko.actor.Address member) {
+    if (member.equals(org.apache.pekko.cluster.typed.Cluster.get(system).selfMember().address())) return nodeTag;
+    return gateways.tagOf(member);
   }
 
   public ActorSystem<?> system() {

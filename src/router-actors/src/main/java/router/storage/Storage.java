@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * (embedded H2 file or PostgreSQL) and creates the journal tables when they are missing.
  */
 public final class Storage {
+  /** The PostgreSQL advisory lock under which a node creates the schema and tables ("router" in ASCII). */
+  private static final long SCHEMA_LOCK = 0x726f75746572L;
+  /** The sequence node tags are claimed from; created with the journal tables. */
+  public static final String NODE_TAG_SEQUENCE = "router_node_tag";
   private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
   /** The storage settings: the JDBC coordinates of the selected kind. */
@@ -94,16 +98,58 @@ public final class Storage {
               settings.password());
           Statement statement = connection.createStatement()) {
         if (settings.schema() != null) {
+          // Nodes of a cluster start together: PostgreSQL's CREATE ... IF NOT EXISTS is not safe against a
+          // concurrent twin (a unique violation in its catalog), so they take turns. Released with the session.
+          statement.execute("SELECT pg_advisory_lock(" + SCHEMA_LOCK + ")");
           statement.execute("CREATE SCHEMA IF NOT EXISTS " + settings.schema());
           statement.execute("SET search_path TO " + settings.schema());
         }
         for (String sql : script(settings.kind()).split(";")) {
           if (hasStatement(sql)) statement.execute(sql);
         }
+        // Router's own: the node tags' sequence (see claimNodeTag), from a random point, so that nodes of one
+        // cluster that do not share a database (embedding hosts joined by hand) are unlikely to start alike.
+        statement.execute("CREATE SEQUENCE IF NOT EXISTS " + NODE_TAG_SEQUENCE + " START WITH "
+            + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0x10000));
       }
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("Cannot prepare the " + settings.kind() + " storage at " + settings.url()
           + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Claims this node incarnation's tag (0–65535), the part of a connection id that names its owner: the next value
+   * of the shared database's sequence {@code router_node_tag} (which starts at a random value), modulo 65536. Every node of a cluster uses the same
+   * database, so two live nodes hold the same tag only when 65536 node starts happen while one of them runs; and a
+   * restarted node never takes back its previous tag, so ids issued before a crash answer 410, never reach a new
+   * owner. Blocking; call once at start, after {@link #createSchema}.
+   */
+  public static int claimNodeTag(Settings settings) {
+    String next = "h2".equals(settings.kind())
+        ? "SELECT NEXT VALUE FOR " + NODE_TAG_SEQUENCE : "SELECT nextval('" + NODE_TAG_SEQUENCE + "')";
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        Statement statement = connection.createStatement();
+        java.sql.ResultSet result = statement.executeQuery(next)) {
+      result.next();
+      return (int) (result.getLong(1) & 0xFFFF);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot claim a node tag from the " + settings.kind() + " storage at "
+          + settings.url() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses a node that would join other nodes ({@code seedNodes} not empty) while keeping its configuration in an
+   * embedded H2 file: each node would have its own journal, and the API entities that sharding moves between them
+   * would see different histories. A cluster shares one PostgreSQL database.
+   */
+  public static void checkShareable(Settings settings, java.util.List<String> seedNodes) {
+    if (!seedNodes.isEmpty() && "h2".equals(settings.kind())) {
+      throw new IllegalStateException("This node is told to join the cluster seeds " + seedNodes
+          + " (ROUTER_CLUSTER_SEEDS / pekko.cluster.seed-nodes) but keeps its configuration in the embedded H2"
+          + " database (router.storage.kind = h2), which other nodes cannot share. Nodes of a cluster must share one"
+          + " PostgreSQL database: set ROUTER_STORAGE=postgres and ROUTER_POSTGRES_URL on every node.");
     }
   }
 

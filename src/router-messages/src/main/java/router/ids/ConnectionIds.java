@@ -7,7 +7,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * (11 bytes), e.g. {@code L0SM9cOFvHcCIhw=}.
  *
  * <p>A connection id carries the 16-bit tag of the node that owns the socket in its first two bytes, so
- * {@code @connections/{id}} on any node finds the owner in one hop without a registry. The other 9 bytes are
+ * {@code @connections/{id}} on any node finds the owner in one hop without a registry. Tags are unique among
+ * the live nodes of a cluster: each node incarnation claims one from the shared storage at start
+ * ({@code router.storage.Storage#claimNodeTag}). The other 9 bytes are
  * random, which also makes ids hard to guess. The URL-safe alphabet ({@code -} and {@code _}) keeps ids usable in
  * a path without escaping the id itself (the trailing {@code =} is escaped by SDKs as {@code %3D}).
  */

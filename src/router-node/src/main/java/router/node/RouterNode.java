@@ -60,14 +60,15 @@ public final class RouterNode {
   /** As {@link #loadConfig()}, with {@code overrides} on top (tests: ports, data directory). */
   public static Config loadConfig(Config overrides) {
     ConfigFactory.invalidateCaches();
-    return RouterConfig.load(overrides
+    return ClusterSeeds.apply(RouterConfig.load(overrides
         .withFallback(ConfigFactory.defaultOverrides())
         .withFallback(ConfigFactory.defaultApplication())
-        .withFallback(ConfigFactory.parseResources(RouterNode.class.getClassLoader(), "router-node.conf")));
+        .withFallback(ConfigFactory.parseResources(RouterNode.class.getClassLoader(), "router-node.conf"))));
   }
 
   /**
-   * Joins the cluster (itself, when no seed nodes are configured), starts the engine and binds both listeners;
+   * Joins the cluster (the seed nodes of {@code pekko.cluster.seed-nodes}, which {@code ROUTER_CLUSTER_SEEDS} sets;
+   * itself, when there are none), starts the engine and binds both listeners;
    * completes when the node is ready to serve every deployed stage.
    */
   public static CompletionStage<RouterNode> start(ActorSystem<?> system) {
@@ -108,6 +109,7 @@ public final class RouterNode {
         .newServerAt(node.controlInterface(), node.controlPort())
         .bind(Directives.concat(
             new HealthRoutes(readiness::reasons).route(),
+            new ClusterRoutes(cluster, engine::nodeTagOf).route(),
             metrics == null ? Directives.reject() : metrics.route(),
             new VpcLinkRoutes(engine.vpcLinks()).route(),
             new ConsoleRoutes(node.endpoints(execute.localAddress().getPort())).route(),

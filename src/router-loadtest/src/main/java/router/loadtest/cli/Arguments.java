@@ -14,6 +14,7 @@ import router.loadtest.run.LoadSettings;
  * each overriding {@code router.loadtest.key}; {@code --quiet} is {@code --progress false}.
  */
 public record Arguments(String command, Map<String, String> overrides) {
+  private static final String REPEATABLE = "url";
 
   /** Parses {@code args}; {@code known} are the valid keys. Throws {@link IllegalArgumentException} on a bad line. */
   public static Arguments parse(String[] args, Set<String> known) {
@@ -37,6 +38,8 @@ public record Arguments(String command, Map<String, String> overrides) {
         value = rest.get(++i);
       }
       if (!known.contains(key)) throw new IllegalArgumentException("unknown option --" + key + " (see: help)");
+      // --url may be repeated: the connections are spread over every URL given (a cluster's nodes).
+      if (key.equals(REPEATABLE) && overrides.containsKey(key)) value = overrides.get(key) + "," + value;
       overrides.put(key, value);
     }
     return new Arguments(args[0], Map.copyOf(overrides));

@@ -13,6 +13,7 @@ import router.loadtest.client.WebSocketClient;
 /** The settings of one load run, read from {@code router.loadtest} (see reference.conf). */
 public record LoadSettings(
     URI url,
+    java.util.List<URI> urls,
     int connections,
     double rate,
     int inFlight,
@@ -57,7 +58,8 @@ public record LoadSettings(
   public static LoadSettings from(Config root) {
     Config c = root.getConfig(PATH);
     LoadSettings s = new LoadSettings(
-        Loopback.requireLoopback(URI.create(c.getString("url"))),
+        urls(c.getString("url")).get(0),
+        urls(c.getString("url")),
         c.getInt("connections"),
         c.getDouble("rate"),
         c.getInt("in-flight"),
@@ -88,6 +90,16 @@ public record LoadSettings(
         c.getString("http-body"));
     s.validate();
     return s;
+  }
+
+  /** The URLs of {@code url}: one, or several separated by commas (repeated --url). */
+  static java.util.List<URI> urls(String url) {
+    java.util.List<URI> urls = new java.util.ArrayList<>();
+    for (String u : url.split(",")) {
+      if (!u.isBlank()) urls.add(Loopback.requireLoopback(URI.create(u.strip())));
+    }
+    if (urls.isEmpty()) throw new IllegalArgumentException("url must name at least one ws:// URL");
+    return java.util.List.copyOf(urls);
   }
 
   private void validate() {
@@ -126,8 +138,17 @@ public record LoadSettings(
    * (which decides the "auto" source addresses).
    */
   public WebSocketClient newClient(ActorSystem system, int concurrent) {
+    if (urls.size() == 1) return newClient(system, url, concurrent);
+    // Several URLs (nodes of a cluster): connection i goes to URL i mod n.
+    int each = (concurrent + urls.size() - 1) / urls.size();
+    java.util.List<WebSocketClient> clients = new java.util.ArrayList<>();
+    for (URI u : urls) clients.add(newClient(system, u, each));
+    return new SpreadClient(clients);
+  }
+
+  private WebSocketClient newClient(ActorSystem system, URI target, int concurrent) {
     SourceAddresses sources = SourceAddresses.parse(sourceAddresses, concurrent);
-    if (client.equals("pekko-http")) return new PekkoHttpClient(system, url, sources, sendQueue);
-    return new NioWebSocketClient(url, sources, sendQueue * Math.max(size, MIN_FRAME_BYTES));
+    if (client.equals("pekko-http")) return new PekkoHttpClient(system, target, sources, sendQueue);
+    return new NioWebSocketClient(target, sources, sendQueue * Math.max(size, MIN_FRAME_BYTES));
   }
 }

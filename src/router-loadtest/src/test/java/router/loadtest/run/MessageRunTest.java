@@ -51,6 +51,17 @@ class MessageRunTest {
   }
 
   @Test
+  void spreadsConnectionsOverEveryUrlGiven() throws Exception {
+    // connection 0 to an echo that answers all, connection 1 to one that drops every tenth message: only half of
+    // the drops of a run against /drop10 alone
+    RunResult r = run(Mode.ROUNDTRIP, "/", "url", servers.url("/") + "," + servers.url("/drop10"), "rate", 400,
+        "connections", 2, "count", 200, "timeout", "500ms");
+    assertEquals(200, r.counts().sent());
+    assertEquals(190, r.counts().received());
+    assertEquals(10, r.counts().timeouts());
+  }
+
+  @Test
   void everyTenthDroppedMessageCountsAsExactlyOneTimeout() throws Exception {
     RunResult r = run(Mode.ROUNDTRIP, "/drop10", "rate", 400, "connections", 2, "count", 200, "timeout", "500ms");
     Counts c = r.counts();
