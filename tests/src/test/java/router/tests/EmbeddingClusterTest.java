@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import router.embed.ConnectionsGateway;
+import router.connection.ConnectionGateway;
 import router.embed.Router;
 import router.errors.GoneException;
 import router.errors.LimitExceededException;
@@ -58,7 +58,7 @@ class EmbeddingClusterTest {
       return Behaviors.same();
     }));
     awaitListed(routerNode.system, HostActorIntegration.serviceKey("room"));
-    awaitListed(appNode.system, ConnectionsGateway.serviceKey(routerNode.router.engine().nodeTag()));
+    awaitListed(appNode.system, ConnectionGateway.KEY);
 
     apiId = routerNode.sdk.createApi(b -> b.name("cluster").protocolType(ProtocolType.WEBSOCKET)
         .routeSelectionExpression("$request.body.action")).apiId();

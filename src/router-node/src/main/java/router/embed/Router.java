@@ -7,12 +7,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
-import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.http.javadsl.server.Directives;
@@ -168,9 +165,6 @@ public final class Router implements Extension {
             + "ActorSystem with router.embed.Router.config(...), or configure the host's persistence plugin");
       }
       RouterEngine engine = RouterEngine.init(system);
-      ActorRef<ConnectionsGateway.Command> gateway = system.systemActorOf(
-          ConnectionsGateway.create(engine.connectionService()), "routerConnectionsGateway", Props.empty());
-      system.receptionist().tell(Receptionist.register(ConnectionsGateway.serviceKey(engine.nodeTag()), gateway));
       return new Router(system, engine, new RouterConnections(system, engine.connectionService(), askTimeout));
     }
   }

@@ -10,11 +10,11 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
-import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.util.ByteString;
 import router.concurrent.Stages;
 import router.connection.ConnectionDescription;
+import router.connection.ConnectionGateway;
 import router.connection.ConnectionService;
 import router.errors.GoneException;
 import router.ids.ConnectionIds;
@@ -26,7 +26,7 @@ import router.ids.ConnectionIds;
  * {@code LimitExceededException} (429: the client does not read fast enough).
  *
  * <p>On a node that runs Router, calls go to its {@link ConnectionService}; on a node without the Router role, to
- * the {@link ConnectionsGateway} of the node whose tag the id carries.
+ * the {@link ConnectionGateway} of the node whose tag the id carries.
  */
 public final class RouterConnections {
   private final ActorSystem<?> system;
@@ -47,35 +47,38 @@ public final class RouterConnections {
   /** Sends {@code data}: one text message when it is valid UTF-8, else one binary message (as AWS does). */
   public CompletionStage<Done> post(String connectionId, ByteString data) {
     if (local != null) return local.post(null, null, connectionId, data);
-    return viaGateway(connectionId, replyTo -> new ConnectionsGateway.Post(connectionId, data.toArray(), replyTo));
+    return viaGateway(connectionId, replyTo -> new ConnectionGateway.Post(null, null, connectionId, data.toArray(), replyTo));
   }
 
   /** GetConnection: when the connection was opened and last active, and its identity. */
   public CompletionStage<ConnectionDescription> describe(String connectionId) {
     if (local != null) return local.describe(null, null, connectionId);
-    return viaGateway(connectionId, replyTo -> new ConnectionsGateway.Describe(connectionId, replyTo));
+    return viaGateway(connectionId, replyTo -> new ConnectionGateway.Describe(null, null, connectionId, replyTo));
   }
 
   /** DeleteConnection: closes the connection with 1000; its {@code $disconnect} runs once the socket is closed. */
   public CompletionStage<Done> close(String connectionId) {
     if (local != null) return local.close(null, null, connectionId);
-    return viaGateway(connectionId, replyTo -> new ConnectionsGateway.Close(connectionId, replyTo));
+    return viaGateway(connectionId, replyTo -> new ConnectionGateway.Close(null, null, connectionId, replyTo));
   }
 
   private <T> CompletionStage<T> viaGateway(
-      String connectionId, Function<ActorRef<StatusReply<T>>, ConnectionsGateway.Command> command) {
+      String connectionId, Function<ActorRef<StatusReply<T>>, ConnectionGateway.Command> command) {
     int tag = ConnectionIds.nodeTagOf(connectionId);
     if (tag < 0) return CompletableFuture.failedFuture(new GoneException(""));
-    ServiceKey<ConnectionsGateway.Command> key = ConnectionsGateway.serviceKey(tag);
+    String name = ConnectionGateway.name(tag);
     return Stages.plain(AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
-            replyTo -> Receptionist.find(key, replyTo), askTimeout, system.scheduler()))
+            replyTo -> Receptionist.find(ConnectionGateway.KEY, replyTo), askTimeout, system.scheduler()))
         .thenCompose(listing -> {
-          // No Router node with that tag is in the cluster (any more): its connections are gone with it.
-          var gateways = listing.getServiceInstances(key);
-          if (gateways.isEmpty()) return CompletableFuture.<T>failedFuture(new GoneException(""));
-          ActorRef<ConnectionsGateway.Command> gateway = gateways.iterator().next();
-          return Stages.plain(AskPattern.<ConnectionsGateway.Command, T>askWithStatus(gateway, command::apply,
-              askTimeout, system.scheduler()));
+          // The Router nodes' own gateways (router.connection.ConnectionGateway), by the tag in their names; none
+          // reachable with that tag: its connections are gone with it.
+          for (ActorRef<ConnectionGateway.Command> gateway : listing.getServiceInstances(ConnectionGateway.KEY)) {
+            if (gateway.path().name().equals(name)) {
+              return Stages.plain(AskPattern.<ConnectionGateway.Command, T>askWithStatus(gateway, command::apply,
+                  askTimeout, system.scheduler()));
+            }
+          }
+          return CompletableFuture.<T>failedFuture(new GoneException(""));
         });
   }
 }
