@@ -282,7 +282,7 @@ public final class MessageProcessor {
     CompiledTemplate template = response.template(context);
     // CONVERT_TO_TEXT: a (binary) answer goes on as the base64 of its bytes (the guide's binary route responses).
     String base64 = response.convertToText() && result.rawBody() != null
-        ? Base64.getEncoder().encodeToString(result.rawBody()) : null;
+        ? Base64.getEncoder().encodeToString(result.rawBody().toArray()) : null;
     String payload = base64 != null ? base64 : result.body();
     if (template == null) return done(reply(route, response, payload, result.statusCode(), context));
     CompletableFuture<String> rendered = base64 != null ? Templates.renderResponse(template, context, base64)

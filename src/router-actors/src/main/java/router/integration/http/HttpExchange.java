@@ -190,7 +190,7 @@ final class HttpExchange {
     }
     String body = answer.entity().getData().decodeString(charset(contentType));
     return new IntegrationResult(answer.response().status().intValue(), headers, body,
-        answer.entity().getData().toArray());
+        answer.entity().getData());
   }
 
   /** The body's content type; an unparsable one is sent as JSON. Parsed once per distinct value (a few per API). */
