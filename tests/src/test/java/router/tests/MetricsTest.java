@@ -165,6 +165,13 @@ class MetricsTest {
     assertEquals("histogram", metrics.types.get("apigateway_integration_latency_seconds"));
     assertTrue(metrics.has("jvm_memory_used_bytes", Map.of()));
     assertTrue(metrics.has("router_connections_open", Map.of()));
+    // Pekko's dispatchers, read from their live pools.
+    Map<String, String> defaultDispatcher = Map.of("dispatcher", "pekko.actor.default-dispatcher");
+    assertTrue(metrics.value("pekko_dispatcher_parallelism", defaultDispatcher) >= 1);
+    assertTrue(metrics.value("pekko_dispatcher_threads", defaultDispatcher) >= 1);
+    assertTrue(metrics.has("pekko_dispatcher_queued_tasks", defaultDispatcher));
+    assertTrue(metrics.has("pekko_dispatcher_threads_active", Map.of("dispatcher", "pekko.actor.internal-dispatcher")));
+    assertTrue(metrics.has("pekko_dispatcher_tasks_total", Map.of("dispatcher", "router.egress.resolver-dispatcher")));
   }
 
   @Test

@@ -1,15 +1,14 @@
 package router.node.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.TimeUnit;
 import router.metrics.StageMetrics;
 
 /**
  * A stage's counters over Micrometer: its {@link ApiCounters} and the node's message counters and template render
  * timer, pre-bound.
  */
-record MicrometerStageMetrics(ApiCounters stage, Counter received, Counter sent, Timer renders)
+record MicrometerStageMetrics(
+    ApiCounters stage, Counter received, Counter sent, MicrometerRouterMetrics.RenderTimes renders)
     implements StageMetrics {
   @Override
   public void messageReceived() {
@@ -30,6 +29,6 @@ record MicrometerStageMetrics(ApiCounters stage, Counter received, Counter sent,
 
   @Override
   public void templateRendered(long nanos) {
-    renders.record(nanos, TimeUnit.NANOSECONDS);
+    renders.record(nanos);
   }
 }

@@ -43,10 +43,13 @@ public final class PrometheusMetrics {
 
   private final PrometheusMeterRegistry registry;
   private final MicrometerRouterMetrics routerMetrics;
+  private final List<String> dispatchers;
 
-  private PrometheusMetrics(PrometheusMeterRegistry registry, MicrometerRouterMetrics routerMetrics) {
+  private PrometheusMetrics(
+      PrometheusMeterRegistry registry, MicrometerRouterMetrics routerMetrics, List<String> dispatchers) {
     this.registry = registry;
     this.routerMetrics = routerMetrics;
+    this.dispatchers = dispatchers;
   }
 
   /** The node's registry as {@code router.metrics} configures it; null when metrics are off. */
@@ -68,7 +71,8 @@ public final class PrometheusMetrics {
         .description("Requests refused by the HTTP parser (malformed or cut short), in this process")
         .register(registry);
     Duration[] buckets = settings.getDurationList("integration-latency-buckets").toArray(Duration[]::new);
-    return new PrometheusMetrics(registry, new MicrometerRouterMetrics(registry, buckets));
+    return new PrometheusMetrics(registry, new MicrometerRouterMetrics(registry, buckets),
+        List.copyOf(settings.getStringList("dispatchers")));
   }
 
   /** What the engine reports to. */
@@ -76,7 +80,10 @@ public final class PrometheusMetrics {
     return routerMetrics;
   }
 
-  /** Registers the gauges read from a running engine: open connections, queued bytes, live stages. */
+  /**
+   * Registers the gauges read from a running engine: open connections, queued bytes, live stages, cluster members,
+   * and the dispatchers {@code router.metrics.dispatchers} names.
+   */
   public void bind(RouterEngine engine) {
     Gauge.builder("router.connections.open", engine.connections(), ConnectionRegistry::size)
         .description("WebSocket connections open on this node").register(registry);
@@ -92,6 +99,7 @@ public final class PrometheusMetrics {
           .tag("status", status.toString()).description("Members of the cluster as this node sees them, by status")
           .register(registry);
     }
+    DispatcherMetrics.bind(registry, engine.system().classicSystem(), dispatchers);
   }
 
   /** {@code GET /metrics}. */
