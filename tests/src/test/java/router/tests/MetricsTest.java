@@ -185,6 +185,10 @@ class MetricsTest {
     }
     PrometheusText after = scrape();
     assertTrue(delta(after, before, "router_stage_compile_seconds_count", Map.of()) >= 1);
+    // Published by this node's entity and installed here: counted, with a lag well under the last bucket.
+    assertTrue(delta(after, before, "router_stage_install_lag_seconds_count", Map.of()) >= 1);
+    assertEquals(after.value("router_stage_install_lag_seconds_count", Map.of()),
+        after.value("router_stage_install_lag_seconds_bucket", Map.of("le", "30.0")));
     // The echo's request and response templates at least ($connect's request template too).
     assertTrue(delta(after, before, "router_template_render_seconds_count", Map.of()) >= 2);
     assertEquals(1, after.value("router_cluster_members", Map.of("status", "Up")));

@@ -3,8 +3,10 @@ package router.deploy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import router.metrics.RouterMetrics;
 import router.runtime.StageHandle;
 
 /**
@@ -17,11 +19,30 @@ public final class LiveStages {
   private static final Logger log = LoggerFactory.getLogger(LiveStages.class);
 
   private final StageCompiler compiler;
+  private final Installs installs;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
   private volatile Consumer<StageHandle> onRetired = handle -> { };
 
   public LiveStages(StageCompiler compiler) {
+    this(compiler, RouterMetrics.NONE, System::currentTimeMillis);
+  }
+
+  /** @param metrics told the install lag of each deployment published while this node runs */
+  public LiveStages(StageCompiler compiler, RouterMetrics metrics, LongSupplier wallClock) {
     this.compiler = compiler;
+    this.installs = new Installs(metrics, wallClock, wallClock.getAsLong());
+  }
+
+  /**
+   * Reports the lag from a deployment's publication to its install here. Entries published before this node started
+   * are what a starting node catches up on, not lag, so they are not reported; neither are unstamped ones.
+   */
+  private record Installs(RouterMetrics metrics, LongSupplier wallClock, long startedAtMillis) {
+    void installed(StageEntry entry) {
+      long published = entry.publishedAtMillis();
+      if (published <= 0 || published < startedAtMillis) return;
+      metrics.stageInstalled(Math.max(0, wallClock.getAsLong() - published));
+    }
   }
 
   /** The handle of a stage being served, or null when none is. */
@@ -36,7 +57,7 @@ public final class LiveStages {
     // stage, so an older publication arriving later cannot bring it back.
     Slot slot = slots.computeIfAbsent(key, k -> entry.isRetired() ? Slot.ofKey(k)
         : new Slot(entry.deployed().apiId(), entry.deployed().stage().stageName()));
-    if (slot.offer(entry, compiler)) onRetired.accept(slot.handle);
+    if (slot.offer(entry, compiler, installs)) onRetired.accept(slot.handle);
   }
 
   /**
@@ -82,7 +103,7 @@ public final class LiveStages {
     }
 
     /** Returns whether this entry retired a stage that was being served. */
-    synchronized boolean offer(StageEntry entry, StageCompiler compiler) {
+    synchronized boolean offer(StageEntry entry, StageCompiler compiler, Installs installs) {
       if (entry.revision() < revision) return false;
       revision = entry.revision();
       deployed = !entry.isRetired();
@@ -96,6 +117,7 @@ public final class LiveStages {
       try {
         handle.set(compiler.compile(entry.deployed()));
         source = entry.deployed();
+        installs.installed(entry);
       } catch (RuntimeException e) {
         // Validated when written, so this means an engine limit changed under a stored deployment: keep serving
         // what was live and say so once per publication.

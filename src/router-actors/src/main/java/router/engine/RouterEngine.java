@@ -118,7 +118,8 @@ public final class RouterEngine {
     int nodeTag = Storage.claimNodeTag(storage);
     TemplateEngine templates = new TemplateEngine(templateLimits(settings), renderPool(system.settings().config()));
     Bulkheads bulkheads = Bulkheads.from(system.settings().config());
-    LiveStages stages = new LiveStages(new DeploymentCompiler(templates, backends, bulkheads, metrics));
+    LiveStages stages = new LiveStages(new DeploymentCompiler(templates, backends, bulkheads, metrics), metrics,
+        System::currentTimeMillis);
     ActorRef<StageReplicator.Command> replicator =
         system.systemActorOf(StageReplicator.create(stages), "routerStageReplicator", Props.empty());
     ApiCommands commands = new ApiCommands(new CompilingChecks(templates), IdSource.RANDOM,

@@ -33,6 +33,12 @@ public interface RouterMetrics {
   /** A deployed stage was compiled for this node (installed, or refused when the compile threw) in {@code nanos}. */
   default void stageCompiled(long nanos) {}
 
+  /**
+   * A deployment was installed on this node {@code lagMillis} after the node that owns its API published it (wall
+   * clocks: across nodes the figure includes their clock difference).
+   */
+  default void stageInstalled(long lagMillis) {}
+
   /** A WebSocket upgrade was accepted ($connect, when there is one, allowed it). */
   default void connectionAccepted() {}
 

@@ -240,4 +240,32 @@ class LiveStagesTest {
     return new DeployedStage(deployed.apiId(), deployed.stage(), deployed.deployment(), config.withApi(broken),
         deployed.revision());
   }
+
+  @Test
+  void reportsTheLagFromPublicationToInstallOfWhatWasPublishedWhileRunning() {
+    long[] now = {1_000_000L};
+    List<Long> lags = new java.util.ArrayList<>();
+    LiveStages timed = new LiveStages(compiler, new router.metrics.RouterMetrics() {
+      @Override
+      public void stageInstalled(long lagMillis) {
+        lags.add(lagMillis);
+      }
+    }, () -> now[0]);
+    DeployedStage first = deployDev();
+    // Published before this node started: caught up on, not lag.
+    timed.apply(KEY, new StageEntry(first.revision(), first, now[0] - 5_000));
+    assertEquals(List.of(), lags);
+    DeployedStage second = deployDev();
+    now[0] += 10_000;
+    timed.apply(KEY, new StageEntry(second.revision(), second, now[0] - 250));
+    assertEquals(List.of(250L), lags);
+    // The same deployment again (local publication, then replication): installed once, reported once.
+    timed.apply(KEY, new StageEntry(second.revision(), second, now[0] - 100));
+    assertEquals(List.of(250L), lags);
+    // Unstamped (a node of an earlier version): not reported.
+    DeployedStage third = deployDev();
+    timed.apply(KEY, new StageEntry(third.revision(), third, 0));
+    assertEquals(List.of(250L), lags);
+    assertEquals(third.deployment().deploymentId(), timed.handle("api1", "dev").current().deploymentId());
+  }
 }

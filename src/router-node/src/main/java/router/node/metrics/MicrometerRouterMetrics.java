@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.stream.Stream;
 import router.metrics.RouteMetrics;
 import router.metrics.RouterMetrics;
 import router.metrics.StageMetrics;
@@ -23,6 +24,8 @@ import router.protocol.GatewayMessages;
  */
 public final class MicrometerRouterMetrics implements RouterMetrics {
   private static final String BACKEND_MOCK = "MOCK";
+  private static final Duration[] INSTALL_LAG_BUCKETS = Stream.of(10, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000)
+      .map(Duration::ofMillis).toArray(Duration[]::new);
 
   private final MeterRegistry registry;
   private final Duration[] latencyBuckets;
@@ -35,6 +38,7 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
   private final Counter unsupportedMediaType;
   private final Counter accessLogDropped;
   private final Timer stageCompiles;
+  private final Timer stageInstallLag;
   private final RenderTimes templateRenders = new RenderTimes();
   private final Map<Integer, Counter> closed = new ConcurrentHashMap<>();
   private final Map<String, Counter> connectionsRequests = new ConcurrentHashMap<>();
@@ -60,6 +64,10 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
         .register(registry);
     stageCompiles = Timer.builder("router.stage.compile")
         .description("Deployed stages compiled for this node (installs and redeployments), and how long each took")
+        .register(registry);
+    stageInstallLag = Timer.builder("router.stage.install.lag")
+        .description("Time from a deployment's publication by the node owning its API to its install on this node")
+        .serviceLevelObjectives(INSTALL_LAG_BUCKETS)
         .register(registry);
     // Two per MOCK message: a function timer over two adders rather than a Timer, whose windowed maximum reads the
     // clock and updates a ring of maxima on every record (see docs/architecture.md, "Metrics").
@@ -102,6 +110,11 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
   @Override
   public void stageCompiled(long nanos) {
     stageCompiles.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void stageInstalled(long lagMillis) {
+    stageInstallLag.record(lagMillis, TimeUnit.MILLISECONDS);
   }
 
   @Override
