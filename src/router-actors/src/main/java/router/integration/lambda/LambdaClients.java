@@ -97,9 +97,9 @@ final class LambdaClients implements AutoCloseable {
   }
 
   /**
-   * The Netty client of {@code s}, with no write timeout and an optional read timeout: each adds a handler to the
-   * connection's pipeline and schedules a timer per request (the write one per write), while every call already has
-   * the integration's deadline, which cancels it and closes its connection.
+   * The Netty client of {@code s}, with no write timeout and an optional read timeout: a non-zero one schedules a
+   * timer on the event loop per request (the write one per write), while every call already has the integration's
+   * deadline, which cancels it; the SDK then closes the cancelled call's connection.
    */
   static SdkAsyncHttpClient httpClient(LambdaSettings s) {
     return NettyNioAsyncHttpClient.builder()
