@@ -1,5 +1,6 @@
 package router.integration.lambda;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -19,6 +20,7 @@ import router.integration.IntegrationResult;
 import router.model.IntegrationType;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
@@ -49,7 +51,12 @@ public final class LambdaBackend implements IntegrationBackend, AutoCloseable {
   private final LambdaClients clients;
 
   public LambdaBackend(LambdaSettings settings) {
-    this.clients = new LambdaClients(settings);
+    this.clients = new LambdaClients(settings, null);
+  }
+
+  /** A backend whose clients send through {@code http} (tests; closed with the backend). */
+  LambdaBackend(LambdaSettings settings, SdkAsyncHttpClient http) {
+    this.clients = new LambdaClients(settings, http);
   }
 
   /** The backend configured by {@code router.integrations.lambda}, closed when {@code system} terminates. */
@@ -68,10 +75,12 @@ public final class LambdaBackend implements IntegrationBackend, AutoCloseable {
       return CompletableFuture.failedFuture(new IntegrationException(e.getMessage()));
     }
     boolean proxy = request.type() == IntegrationType.AWS_PROXY;
-    String payload = proxy ? ProxyEvent.json(request.event()) : request.body();
+    // The SDK neither copies nor changes the payload's bytes: hand them over without a defensive copy.
+    byte[] payload = proxy ? ProxyEvent.utf8(request.event())
+        : (request.body() == null ? "" : request.body()).getBytes(StandardCharsets.UTF_8);
     InvokeRequest.Builder invoke = InvokeRequest.builder()
         .functionName(function.functionName())
-        .payload(SdkBytes.fromUtf8String(payload == null ? "" : payload));
+        .payload(SdkBytes.fromByteArrayUnsafe(payload));
     if (function.qualifier() != null) invoke.qualifier(function.qualifier());
     CompletableFuture<InvokeResponse> call;
     try {
@@ -106,8 +115,16 @@ public final class LambdaBackend implements IntegrationBackend, AutoCloseable {
 
   private static IntegrationResult answer(
       LambdaFunction function, boolean proxy, EventContext event, InvokeResponse response) {
-    String payload = response.payload() == null ? "" : response.payload().asUtf8String();
     String functionError = response.functionError();
+    if (functionError == null && proxy) {
+      try {
+        return ProxyResponse.parse(response.payload() == null ? null : response.payload().asByteArrayUnsafe());
+      } catch (MalformedProxyResponseException e) {
+        throw new IntegrationException("Malformed Lambda proxy response from function " + function + ": "
+            + e.getMessage());
+      }
+    }
+    String payload = response.payload() == null ? "" : response.payload().asUtf8String();
     if (functionError != null) {
       boolean connect = event != null && EventContext.CONNECT.equals(event.eventType());
       if (proxy || connect) {
@@ -122,13 +139,7 @@ public final class LambdaBackend implements IntegrationBackend, AutoCloseable {
       return new IntegrationResult(response.statusCode(), Map.of(FUNCTION_ERROR_HEADER, List.of(functionError)),
           payload);
     }
-    if (!proxy) return new IntegrationResult(response.statusCode(), Map.of(), payload);
-    try {
-      return ProxyResponse.parse(payload);
-    } catch (MalformedProxyResponseException e) {
-      throw new IntegrationException("Malformed Lambda proxy response from function " + function + ": "
-          + e.getMessage());
-    }
+    return new IntegrationResult(response.statusCode(), Map.of(), payload);
   }
 
   private static RuntimeException failure(LambdaFunction function, Throwable error) {

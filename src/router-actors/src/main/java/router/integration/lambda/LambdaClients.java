@@ -1,6 +1,7 @@
 package router.integration.lambda;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
@@ -33,8 +35,10 @@ final class LambdaClients implements AutoCloseable {
   private AwsCredentialsProvider credentials;
   private boolean closed;
 
-  LambdaClients(LambdaSettings settings) {
+  /** Clients sending through {@code http}, or through a Netty client of {@code settings} when null. */
+  LambdaClients(LambdaSettings settings, SdkAsyncHttpClient http) {
     this.settings = settings;
+    this.http = http;
   }
 
   /** The client for functions in {@code region}. */
@@ -45,14 +49,8 @@ final class LambdaClients implements AutoCloseable {
 
   private synchronized LambdaAsyncClient create(String region) {
     if (closed) throw new IllegalStateException("The Lambda clients are closed");
-    if (http == null) {
-      http = NettyNioAsyncHttpClient.builder()
-          .maxConcurrency(settings.maxConcurrency())
-          .maxPendingConnectionAcquires(settings.maxPendingAcquires())
-          .connectionAcquisitionTimeout(settings.acquireTimeout())
-          .connectionTimeout(settings.connectTimeout())
-          .readTimeout(settings.readTimeout())
-          .build();
+    if (credentials == null) {
+      if (http == null) http = httpClient(settings);
       credentials = credentials(settings);
     }
     RetryStrategy retries = settings.retries() == 0 ? AwsRetryStrategy.doNotRetry()
@@ -96,6 +94,23 @@ final class LambdaClients implements AutoCloseable {
       });
       return endpoint;
     }
+  }
+
+  /**
+   * The Netty client of {@code s}, with no write timeout and an optional read timeout: a non-zero one schedules a
+   * timer on the event loop per request (the write one per write), while every call already has the integration's
+   * deadline, which cancels it; the SDK then closes the cancelled call's connection.
+   */
+  static SdkAsyncHttpClient httpClient(LambdaSettings s) {
+    return NettyNioAsyncHttpClient.builder()
+        .eventLoopGroupBuilder(SdkEventLoopGroup.builder().numberOfThreads(s.ioThreads()))
+        .maxConcurrency(s.maxConcurrency())
+        .maxPendingConnectionAcquires(s.maxPendingAcquires())
+        .connectionAcquisitionTimeout(s.acquireTimeout())
+        .connectionTimeout(s.connectTimeout())
+        .readTimeout(s.readTimeout())
+        .writeTimeout(Duration.ZERO)
+        .build();
   }
 
   private static AwsCredentialsProvider credentials(LambdaSettings s) {

@@ -9,6 +9,8 @@ import java.time.Duration;
  *
  * @param endpoint the Invoke API's base URL (LocalStack, an emulator), or empty for AWS's regional endpoints
  * @param accessKeyId static credentials, or empty for the SDK's default provider chain
+ * @param readTimeout longest silence while reading an answer, or zero for none (the call's deadline still applies)
+ * @param ioThreads the HTTP client's event loop threads
  */
 public record LambdaSettings(
     String endpoint,
@@ -20,7 +22,8 @@ public record LambdaSettings(
     Duration acquireTimeout,
     Duration connectTimeout,
     Duration readTimeout,
-    int retries) {
+    int retries,
+    int ioThreads) {
 
   public static final String PATH = "router.integrations.lambda";
 
@@ -37,6 +40,7 @@ public record LambdaSettings(
         c.getDuration("acquire-timeout"),
         c.getDuration("connect-timeout"),
         c.getDuration("read-timeout"),
-        c.getInt("retries"));
+        c.getInt("retries"),
+        c.getInt("io-threads"));
   }
 }

@@ -1,10 +1,13 @@
 package router.integration.lambda;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +35,9 @@ import router.integration.EventContext;
  * sourceIp} and, when the client sent one, {@code userAgent}.
  */
 public final class ProxyEvent {
-  private static final JsonFactory JSON = new JsonFactory();
+  // A character outside the BMP as its 4 UTF-8 bytes, as the text has it (not as two escaped UTF-16 surrogates).
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
   /** API Gateway's {@code requestTime}: Common Log Format, UTC, e.g. {@code 09/Apr/2020:18:03:10 +0000}. */
   static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -42,13 +47,18 @@ public final class ProxyEvent {
 
   /** The event for {@code event}, as JSON text. */
   public static String json(EventContext event) {
-    StringWriter out = new StringWriter(INITIAL_SIZE);
-    try (JsonGenerator json = JSON.createGenerator(out)) {
+    return new String(utf8(event), StandardCharsets.UTF_8);
+  }
+
+  /** The event for {@code event}, as the UTF-8 bytes of its JSON text (what the Invoke API's payload is). */
+  public static byte[] utf8(EventContext event) {
+    ByteArrayBuilder out = new ByteArrayBuilder(INITIAL_SIZE);
+    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       write(json, event);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+    return out.toByteArray();
   }
 
   private static void write(JsonGenerator json, EventContext event) throws IOException {

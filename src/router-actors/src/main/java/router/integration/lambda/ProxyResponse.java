@@ -3,6 +3,7 @@ package router.integration.lambda;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,6 +36,22 @@ public final class ProxyResponse {
     } catch (JsonProcessingException e) {
       throw new MalformedProxyResponseException("the answer is not JSON");
     }
+    return parse(root);
+  }
+
+  /** The integration result a function's answer, as the UTF-8 bytes the Invoke API returned, stands for. */
+  public static IntegrationResult parse(byte[] payload) {
+    JsonNode root;
+    try {
+      root = payload == null || payload.length == 0 ? null : JSON.readTree(payload);
+    } catch (IOException e) {
+      throw new MalformedProxyResponseException("the answer is not JSON");
+    }
+    return parse(root);
+  }
+
+  private static IntegrationResult parse(JsonNode root) {
+    // Blank input reads as a missing node.
     if (root == null || !root.isObject()) {
       throw new MalformedProxyResponseException("the answer is not a JSON object");
     }

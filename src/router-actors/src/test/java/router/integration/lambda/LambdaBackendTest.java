@@ -23,7 +23,7 @@ class LambdaBackendTest {
 
   private static LambdaSettings settings(String endpoint) {
     return new LambdaSettings(endpoint, "AKIDTEST", "secret", "", 4, 10, Duration.ofSeconds(5),
-        Duration.ofSeconds(2), Duration.ofSeconds(5), 0);
+        Duration.ofSeconds(2), Duration.ofSeconds(5), 0, 1);
   }
 
   private static IntegrationRequest request(String uri) {

@@ -1,7 +1,9 @@
 package router.integration.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,5 +111,14 @@ class ProxyEventTest {
   @Test
   void requestTimeIsInCommonLogFormatUtc() {
     assertEquals("01/Jan/1970:00:00:00 +0000", ProxyEvent.REQUEST_TIME.format(java.time.Instant.EPOCH));
+  }
+
+  @Test
+  void theInvokePayloadIsTheJsonTextInUtf8() {
+    EventContext e = event(EventContext.MESSAGE, "$default", "m", Map.of(), Map.of(), null, null,
+        "h\u00e9llo \u2713 \ud83d\ude00", false, null, Map.of());
+    byte[] payload = ProxyEvent.utf8(e);
+    assertEquals(ProxyEvent.json(e), new String(payload, StandardCharsets.UTF_8));
+    assertTrue(ProxyEvent.json(e).contains("\"body\":\"h\u00e9llo \u2713 \ud83d\ude00\""), ProxyEvent.json(e));
   }
 }

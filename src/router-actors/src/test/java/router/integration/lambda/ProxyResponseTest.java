@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,24 @@ class ProxyResponseTest {
   void saysWhyAnAnswerIsMalformed() {
     var e = assertThrows(MalformedProxyResponseException.class, () -> ProxyResponse.parse("{\"body\":\"x\"}"));
     assertTrue(e.getMessage().contains("statusCode is missing"), e.getMessage());
+  }
+
+  @Test
+  void readsTheInvokeApisBytesAsUtf8() {
+    String payload = "{\"statusCode\":200,\"headers\":{\"X-A\":\"1\"},\"body\":\"h\u00e9llo \u2713 \ud83d\ude00\"}";
+    IntegrationResult r = ProxyResponse.parse(payload.getBytes(StandardCharsets.UTF_8));
+    assertEquals(ProxyResponse.parse(payload), r);
+    assertEquals("h\u00e9llo \u2713 \ud83d\ude00", r.body());
+  }
+
+  @Test
+  void bytesThatAreNotAJsonObjectAreMalformed() {
+    for (String payload : List.of("", "  ", "[1]", "{", "\"x\"")) {
+      var e = assertThrows(MalformedProxyResponseException.class,
+          () -> ProxyResponse.parse(payload.getBytes(StandardCharsets.UTF_8)), payload);
+      var fromText = assertThrows(MalformedProxyResponseException.class, () -> ProxyResponse.parse(payload), payload);
+      assertEquals(fromText.getMessage(), e.getMessage(), payload);
+    }
+    assertThrows(MalformedProxyResponseException.class, () -> ProxyResponse.parse((byte[]) null));
   }
 }
