@@ -25,6 +25,8 @@ public final class MaxSearch {
   public static final double HOLD_FRACTION = 0.97;
   /** Shortest warm-up of a step (connections fresh, client JIT). */
   private static final Duration MIN_STEP_WARMUP = Duration.ofSeconds(1);
+  /** Lowest rate the search steps down to when its start rate does not hold (msg/s). */
+  static final double MIN_RATE = 100;
   /** Pause between steps, so a backlog of the previous step does not leak into the next. */
   private static final long PAUSE_MILLIS = 1_000;
 
@@ -82,7 +84,8 @@ public final class MaxSearch {
 
   /**
    * The search itself: steps from {@code startRate}, times {@code factor} while they hold, then {@code refine}
-   * bisection steps. A step that does not hold is run once more at the same rate and the better of the two counts
+   * bisection steps; if the start rate does not hold, steps down (÷ {@code factor}, not below {@link #MIN_RATE}) until
+   * one does, then bisects. A step that does not hold is run once more at the same rate and the better of the two counts
    * (it holds if either held): one slow step (a GC pause, a compile, a neighbour's burst on a shared machine) must
    * not end the search or fail a bisection step, while a rate the target truly cannot sustain fails twice.
    */
@@ -99,6 +102,18 @@ public final class MaxSearch {
         best = r;
         good = rate;
         rate = rate * factor;
+      } else {
+        bad = rate;
+      }
+    }
+    // The start rate itself did not hold: step down until a rate holds, so a start set too high (or a busy machine)
+    // gives the rate the target does sustain rather than 0.
+    while (good == 0 && rate / factor >= MIN_RATE) {
+      rate = Math.round(rate / factor);
+      RunResult r = attempt(runner, rate, slaMillis, steps);
+      if (r != null) {
+        best = r;
+        good = rate;
       } else {
         bad = rate;
       }

@@ -94,10 +94,21 @@ class MaxSearchTest {
   }
 
   @Test
-  void noRateHoldsOnATargetBelowTheStartRate() throws Exception {
-    MaxSearch.Outcome o = MaxSearch.search(new FakeTarget(1000), 2000, 1.5, 3, 50);
+  void stepsDownWhenTheStartRateDoesNotHold() throws Exception {
+    FakeTarget target = new FakeTarget(1000);
+    MaxSearch.Outcome o = MaxSearch.search(target, 2000, 1.5, 2, 50);
+    // 2000 and 1333 fail twice each; 889 holds; bisection: 1111 fails twice, 1000 holds.
+    assertEquals(List.of(2000.0, 2000.0, 1333.0, 1333.0, 889.0, 1111.0, 1111.0, 1000.0), target.rates);
+    assertEquals(1000, o.sustainedRate(), 1e-9);
+    assertEquals(1111, o.firstFailedRate(), 1e-9);
+  }
+
+  @Test
+  void noRateHoldsOnATargetBelowTheLowestRate() throws Exception {
+    FakeTarget target = new FakeTarget(MaxSearch.MIN_RATE / 2);
+    MaxSearch.Outcome o = MaxSearch.search(target, 2000, 1.5, 3, 50);
     assertEquals(0, o.sustainedRate(), 1e-9);
     assertEquals(null, o.best());
-    assertEquals(2, o.steps().size());
+    assertTrue(target.rates.stream().allMatch(r -> r >= MaxSearch.MIN_RATE), target.rates.toString());
   }
 }
