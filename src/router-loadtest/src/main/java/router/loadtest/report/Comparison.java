@@ -111,16 +111,30 @@ public final class Comparison {
     return out;
   }
 
-  /** The rows as a fixed-width text table: medians ± spread over the repetitions. */
+  /** The rows as a text table, each column as wide as its widest cell: medians ± spread over the repetitions. */
   public static String table(List<ComparisonRow> rows) {
-    StringBuilder out = new StringBuilder();
-    String format = "%-42s %15s %15s %15s %19s %19s  %-20s %s%n";
-    out.append(String.format(Locale.ROOT, format, "figure", "pekko-http", "netty", "router", "router÷pekko",
-        "router÷netty", "target", "verdict (each ✓/✗ one repetition)"));
+    List<String[]> cells = new ArrayList<>();
+    cells.add(new String[] {"figure", "pekko-http", "netty", "router", "router÷pekko", "router÷netty", "target",
+        "verdict (each ✓/✗ one repetition)"});
     for (ComparisonRow row : rows) {
-      out.append(String.format(Locale.ROOT, format, row.metric(), figure(row.figure("pekko")),
-          figure(row.figure("netty")), figure(row.figure("router")), ratio(row.ratio("pekko")),
-          ratio(row.ratio("netty")), row.target().text(), row.verdictText()));
+      cells.add(new String[] {row.metric(), figure(row.figure("pekko")), figure(row.figure("netty")),
+          figure(row.figure("router")), ratio(row, "pekko"), ratio(row, "netty"), row.target().text(), row.verdictText()});
+    }
+    int[] width = new int[cells.get(0).length];
+    for (String[] line : cells) {
+      for (int i = 0; i < line.length; i++) width[i] = Math.max(width[i], line[i].length());
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] line : cells) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < line.length; i++) {
+        // Figure and target columns left-aligned, numbers right-aligned; the last column is not padded.
+        boolean left = i == 0 || i >= line.length - 2;
+        String cell = i == line.length - 1 ? line[i]
+            : String.format(Locale.ROOT, "%" + (left ? "-" : "") + width[i] + "s", line[i]);
+        text.append(i == 0 ? "" : "  ").append(cell);
+      }
+      out.append(text.toString().stripTrailing()).append('\n');
     }
     out.append("Figures: median over the repetitions ± the largest deviation from it (% of the median); ratios pair "
         + "each repetition's router run with the baseline run beside it; \"(wide)\": spread beyond ±"
@@ -159,7 +173,7 @@ public final class Comparison {
       body.append("<tr><td>").append(Html.escape(row.metric())).append("</td>");
       for (String side : SIDES) body.append("<td>").append(Html.escape(figure(row.figure(side)))).append("</td>");
       for (String side : List.of("pekko", "netty")) {
-        body.append("<td>").append(Html.escape(ratio(row.ratio(side)))).append("</td>");
+        body.append("<td>").append(Html.escape(ratio(row, side))).append("</td>");
       }
       body.append("<td>").append(Html.escape(row.target().text())).append("</td><td class=\"").append(css)
           .append("\">").append(Html.escape(row.verdictText())).append("</td></tr>\n");
@@ -203,8 +217,17 @@ public final class Comparison {
     return s.text(Math.abs(s.median()) >= 100 ? 0 : 3);
   }
 
-  private static String ratio(Spread s) {
-    return s == null ? "-" : s.text(2);
+  /** Router ÷ {@code baseline}: median ± spread, and "(k of n)" when only k repetitions had both a nonzero baseline
+   * and a router figure. */
+  private static String ratio(ComparisonRow row, String baseline) {
+    Spread s = row.ratio(baseline);
+    if (s == null) return "-";
+    int reps = 0;
+    for (String side : SIDES) {
+      Spread f = row.figure(side);
+      if (f != null) reps = Math.max(reps, f.values().size());
+    }
+    return s.text(2) + (s.values().size() < reps ? " (" + s.values().size() + " of " + reps + ")" : "");
   }
 
 }

@@ -40,11 +40,12 @@ public record ComparisonRow(String test, String metric, Map<String, SortedMap<In
     return s == null ? null : s.median();
   }
 
-  /** The target's check of each repetition against {@code baseline}, in repetition order (empty without target). */
+  /** The target's check of each repetition against {@code baseline} (nonzero), in repetition order (empty without target). */
   public List<Boolean> checks(String baseline) {
     List<Boolean> out = new ArrayList<>();
     if (target.check() == null) return out;
-    for (double[] p : pairs(baseline).values()) out.add(target.check().test(p[0], p[1]));
+    // A baseline of 0 (a max search that found no rate) checks nothing, as it gives no ratio.
+    for (double[] p : pairs(baseline).values()) if (p[0] != 0) out.add(target.check().test(p[0], p[1]));
     return out;
   }
 

@@ -88,6 +88,18 @@ class ComparisonTest {
   }
 
   @Test
+  void aRatioOverFewerRepetitionsThanTheFiguresSaysSo() throws Exception {
+    double[] pekko = {0, 10000, 0};
+    for (int i = 0; i < 3; i++) {
+      write("max", "pekko", i + 1, "{\"throughput\":" + pekko[i] + "}");
+      write("max", "router", i + 1, "{\"throughput\":12000}");
+    }
+    String table = Comparison.table(Comparison.rows(dir));
+    assertTrue(table.contains("1.20 (1 of 3)"), table);
+    assertTrue(table.contains("PASS ✓\n"), table);
+  }
+
+  @Test
   void aSideWithoutRunsIsPendingAndTheNettyColumnIsOptional() throws Exception {
     write("closed", "pekko", 1, "{\"throughput\":100}");
     write("closed", "router", 1, "{\"throughput\":150}");
