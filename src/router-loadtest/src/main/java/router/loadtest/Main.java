@@ -14,6 +14,7 @@ import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import router.loadtest.baseline.BackendServer;
 import router.loadtest.baseline.NettyBackend;
+import router.loadtest.baseline.NettyEchoServer;
 import router.loadtest.baseline.EchoServer;
 import router.loadtest.cli.Arguments;
 import router.loadtest.cli.Help;
@@ -160,6 +161,21 @@ public final class Main {
       return 0;
     } else if (backend && !c.getString("backend-server").equals("pekko")) {
       throw new IllegalArgumentException("--backend-server is netty or pekko, not " + c.getString("backend-server"));
+    }
+    if (!backend && c.getString("echo-server").equals("netty")) {
+      NettyEchoServer netty = NettyEchoServer.start(c.getString("host"), c.getInt("port"), c.getInt("echo-threads"));
+      out.println(command + " (netty, " + netty.transport() + ") listening on " + netty.localAddress() + " pid "
+          + ProcessHandle.current().pid());
+      out.flush();
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        netty.close();
+        stopped.countDown();
+      }));
+      stopped.await();
+      return 0;
+    } else if (!backend && !c.getString("echo-server").equals("pekko")) {
+      throw new IllegalArgumentException("--echo-server is pekko or netty, not " + c.getString("echo-server"));
     }
     ActorSystem system =
         ActorSystem.create(backend ? "backend" : "echo", backend ? BackendServer.config(config) : config);

@@ -21,7 +21,8 @@ public final class Help {
         idle         idle hold: hold --connections open, report the target's heap and RSS per connection
         http         POSTs straight at an http:// URL (a backend, without the router): rate and latency
         probe        one connection, --count messages (default 1), each reply printed; exit 0 if all echoed seq
-        echo-server  the baseline: bare pekko-http WebSocket echo (push-capable under /push/...)
+        echo-server  a baseline: bare pekko-http WebSocket echo (push-capable under /push/...);
+                     --echo-server netty for the same echo on bare Netty 4.2 (epoll if it loads, else NIO)
         backend      local integration backend: POST /echo and the Lambda Invoke API, answering at once
                      (on Netty by default; --backend-server pekko for pekko-http)
         setup        create the benchmark API on a router (prints its ws:// URL)

@@ -15,8 +15,9 @@ import org.apache.pekko.actor.ActorSystem;
  * The highest sustained open-loop rate: round-trip steps at growing rates until one does not
  * hold, then bisection between the last that held and the first that did not. A step holds when
  * it delivered at least {@link #HOLD_FRACTION} of its rate with no error or timeout and a p99 of
- * at most {@code sla-p99}. The result is the best step that held, with every step in
- * {@code extra.steps}.
+ * at most {@code sla-p99}; a step that does not hold is retried once at the same rate and the
+ * better of the two counts. The result is the best step that held, with every step (retries
+ * marked) in {@code extra.steps}.
  */
 public final class MaxSearch {
 
@@ -24,6 +25,8 @@ public final class MaxSearch {
   public static final double HOLD_FRACTION = 0.97;
   /** Shortest warm-up of a step (connections fresh, client JIT). */
   private static final Duration MIN_STEP_WARMUP = Duration.ofSeconds(1);
+  /** Lowest rate the search steps down to when its start rate does not hold (msg/s). */
+  static final double MIN_RATE = 100;
   /** Pause between steps, so a backlog of the previous step does not leak into the next. */
   private static final long PAUSE_MILLIS = 1_000;
 
@@ -40,48 +43,34 @@ public final class MaxSearch {
     this.search = config.getConfig(LoadSettings.PATH);
   }
 
+  /** Runs one open-loop step at a rate (the search's only contact with the target, so tests can fake it). */
+  @FunctionalInterface
+  interface StepRunner {
+    RunResult step(double rate) throws InterruptedException;
+  }
+
+  /**
+   * The search's outcome: the best step that held (null if none did), the highest rate that held (0 if none), the
+   * first rate that did not hold after its retry, and every step run, retries included.
+   */
+  record Outcome(RunResult best, double sustainedRate, double firstFailedRate, List<Map<String, Object>> steps) {}
+
   /** Runs the search; returns the best step that held (throughput 0 if none did). */
   public RunResult run() throws InterruptedException {
-    double rate = search.getDouble("start-rate");
-    double factor = search.getDouble("step-factor");
-    int refine = search.getInt("refine-steps");
     double slaMillis = search.getDuration("sla-p99").toNanos() / 1e6;
-    List<Map<String, Object>> steps = new ArrayList<>();
     err.println("warm-up step (not counted):");
-    step(rate);
-    RunResult best = null;
-    double good = 0;
-    double bad = 0;
-    while (bad == 0) {
-      RunResult r = step(rate);
-      boolean held = holds(r, rate, slaMillis);
-      steps.add(stepSummary(rate, r, held));
-      if (held) {
-        best = r;
-        good = rate;
-        rate = rate * factor;
-      } else {
-        bad = rate;
-      }
-    }
-    for (int i = 0; i < refine && good > 0; i++) {
-      rate = Math.round((good + bad) / 2);
-      RunResult r = step(rate);
-      boolean held = holds(r, rate, slaMillis);
-      steps.add(stepSummary(rate, r, held));
-      if (held) {
-        best = r;
-        good = rate;
-      } else {
-        bad = rate;
-      }
-    }
-    err.println(String.format(Locale.ROOT, "highest sustained rate: %.0f msg/s (first rate that did not hold: %.0f)", good, bad));
+    step(search.getDouble("start-rate"));
+    Outcome o = search(this::step, search.getDouble("start-rate"), search.getDouble("step-factor"),
+        search.getInt("refine-steps"), slaMillis);
+    err.println(String.format(Locale.ROOT, "highest sustained rate: %.0f msg/s (first rate that did not hold twice: %.0f)",
+        o.sustainedRate(), o.firstFailedRate()));
     Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("sustainedRate", good);
-    extra.put("firstFailedRate", bad);
+    extra.put("sustainedRate", o.sustainedRate());
+    extra.put("firstFailedRate", o.firstFailedRate());
     extra.put("slaP99Ms", slaMillis);
-    extra.put("steps", steps);
+    extra.put("retries", o.steps().stream().filter(m -> Boolean.TRUE.equals(m.get("retry"))).count());
+    extra.put("steps", o.steps());
+    RunResult best = o.best();
     if (best == null) {
       RunResult last = step(search.getDouble("start-rate"));
       return new RunResult(Mode.MAX, last.label(), last.url(), last.settings(), last.counts(), 0, "msg/s",
@@ -91,6 +80,68 @@ public final class MaxSearch {
     merged.putAll(extra);
     return new RunResult(Mode.MAX, best.label(), best.url(), best.settings(), best.counts(), best.throughput(),
         best.throughputUnit(), best.measuredSeconds(), best.latency(), best.percentiles(), best.intervals(), merged);
+  }
+
+  /**
+   * The search itself: steps from {@code startRate}, times {@code factor} while they hold, then {@code refine}
+   * bisection steps; if the start rate does not hold, steps down (÷ {@code factor}, not below {@link #MIN_RATE}) until
+   * one does, then bisects. A step that does not hold is run once more at the same rate and the better of the two counts
+   * (it holds if either held): one slow step (a GC pause, a compile, a neighbour's burst on a shared machine) must
+   * not end the search or fail a bisection step, while a rate the target truly cannot sustain fails twice.
+   */
+  static Outcome search(StepRunner runner, double startRate, double factor, int refine, double slaMillis)
+      throws InterruptedException {
+    List<Map<String, Object>> steps = new ArrayList<>();
+    RunResult best = null;
+    double rate = startRate;
+    double good = 0;
+    double bad = 0;
+    while (bad == 0) {
+      RunResult r = attempt(runner, rate, slaMillis, steps);
+      if (r != null) {
+        best = r;
+        good = rate;
+        rate = rate * factor;
+      } else {
+        bad = rate;
+      }
+    }
+    // The start rate itself did not hold: step down until a rate holds, so a start set too high (or a busy machine)
+    // gives the rate the target does sustain rather than 0.
+    while (good == 0 && rate / factor >= MIN_RATE) {
+      rate = Math.round(rate / factor);
+      RunResult r = attempt(runner, rate, slaMillis, steps);
+      if (r != null) {
+        best = r;
+        good = rate;
+      } else {
+        bad = rate;
+      }
+    }
+    for (int i = 0; i < refine && good > 0; i++) {
+      rate = Math.round((good + bad) / 2);
+      RunResult r = attempt(runner, rate, slaMillis, steps);
+      if (r != null) {
+        best = r;
+        good = rate;
+      } else {
+        bad = rate;
+      }
+    }
+    return new Outcome(best, good, bad, steps);
+  }
+
+  /** One step at {@code rate}, retried once if it does not hold: the step that held, or null if neither did. */
+  private static RunResult attempt(StepRunner runner, double rate, double slaMillis, List<Map<String, Object>> steps)
+      throws InterruptedException {
+    RunResult first = runner.step(rate);
+    boolean held = holds(first, rate, slaMillis);
+    steps.add(stepSummary(rate, first, held, false));
+    if (held) return first;
+    RunResult retry = runner.step(rate);
+    boolean retryHeld = holds(retry, rate, slaMillis);
+    steps.add(stepSummary(rate, retry, retryHeld, true));
+    return retryHeld ? retry : null;
   }
 
   private RunResult step(double rate) throws InterruptedException {
@@ -116,9 +167,10 @@ public final class MaxSearch {
         && r.latency().p99() <= slaMillis;
   }
 
-  private static Map<String, Object> stepSummary(double rate, RunResult r, boolean held) {
+  private static Map<String, Object> stepSummary(double rate, RunResult r, boolean held, boolean retry) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rate", rate);
+    m.put("retry", retry);
     m.put("throughput", r.throughput());
     m.put("p50", r.latency().p50());
     m.put("p99", r.latency().p99());
