@@ -63,7 +63,10 @@ final class PooledConnection {
   CompletableFuture<HttpResponse> exchange(HttpRequest request) {
     used = true;
     ExchangeStage.Port opened = open();
-    return opened != null ? opened.exchange(request) : port.thenCompose(p -> p.exchange(request));
+    return opened != null ? opened.exchange(request) : port.thenCompose(p -> {
+      String why = aborted;
+      return why == null ? p.exchange(request) : CompletableFuture.failedFuture(new IntegrationException(why));
+    });
   }
 
   /** Closes the connection at once (TCP abort), failing whatever exchange it carries. */
