@@ -10,6 +10,7 @@ import org.apache.pekko.http.scaladsl.Http;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Tcp;
 import org.apache.pekko.util.ByteString;
+import router.concurrent.Stages;
 
 /**
  * TCP to an address resolved (and checked by the egress policy) before the connection is materialized. pekko-http's
@@ -29,7 +30,8 @@ final class ResolvedTransport extends ClientTransport {
     // As pekko-http's own TCP transport, with the address given rather than looked up.
     return Tcp.get(system).outgoingConnection(address, settings.getLocalAddress(), settings.getSocketOptions(), true,
             settings.getConnectingTimeout(), settings.getIdleTimeout())
-        .mapMaterializedValue(connected -> connected.thenApply(tcp -> new OutgoingConnection(
+        // Stages.plain: a converted Scala future's thenApply would run on the common pool (a thread per call here).
+        .mapMaterializedValue(connected -> Stages.plain(connected).thenApply(tcp -> new OutgoingConnection(
             new Http.OutgoingConnection(tcp.localAddress(), tcp.remoteAddress()))));
   }
 }
