@@ -27,14 +27,19 @@ final class ExchangeStage extends AbstractGraphStageWithMaterializedValue<FlowSh
   private final Outlet<HttpRequest> requests = Outlet.create("ExchangeStage.requests");
   private final FlowShape<HttpResponse, HttpRequest> shape = FlowShape.of(responses, requests);
 
+  /** What the port sends the stage, through one callback (two callbacks' events may be delivered out of order). */
+  private sealed interface Command {}
+
   /** A request and the future its response completes. */
-  private record Exchange(HttpRequest request, CompletableFuture<HttpResponse> response) {}
+  private record Exchange(HttpRequest request, CompletableFuture<HttpResponse> response) implements Command {}
+
+  /** Fail the stream. */
+  private record Abort(String why) implements Command {}
 
   /** The connection's end of the stream, used from any thread. */
   static final class Port {
     private final CompletableFuture<Done> terminated = new CompletableFuture<>();
-    private AsyncCallback<Exchange> send;
-    private AsyncCallback<String> abort;
+    private AsyncCallback<Command> commands;
     // The latest exchange handed to the stage: failed when the stage stops, so that one sent as it stops (its
     // callback never runs) does not wait forever.
     private volatile CompletableFuture<HttpResponse> latest;
@@ -44,7 +49,7 @@ final class ExchangeStage extends AbstractGraphStageWithMaterializedValue<FlowSh
       CompletableFuture<HttpResponse> response = new CompletableFuture<>();
       if (terminated.isDone()) return failed(response);
       latest = response;
-      send.invoke(new Exchange(request, response));
+      commands.invoke(new Exchange(request, response));
       // Stopped meanwhile: its postStop may have run before `latest` was set.
       if (terminated.isDone()) failed(response);
       return response;
@@ -52,7 +57,7 @@ final class ExchangeStage extends AbstractGraphStageWithMaterializedValue<FlowSh
 
     /** Fails the stream (both directions): pekko-http aborts the TCP connection. */
     void abort(String why) {
-      if (!terminated.isDone()) abort.invoke(why);
+      if (!terminated.isDone()) commands.invoke(new Abort(why));
     }
 
     CompletableFuture<Done> terminated() {
@@ -78,11 +83,14 @@ final class ExchangeStage extends AbstractGraphStageWithMaterializedValue<FlowSh
       private HttpRequest unsent;
 
       {
-        port.send = createAsyncCallback(this::onSend);
-        port.abort = createAsyncCallback((String why) -> {
-          IntegrationException aborted = new IntegrationException(why);
-          fail(aborted);
-          failStage(aborted);
+        port.commands = createAsyncCallback((Command command) -> {
+          if (command instanceof Exchange exchange) {
+            onSend(exchange);
+          } else if (command instanceof Abort abort) {
+            IntegrationException aborted = new IntegrationException(abort.why());
+            fail(aborted);
+            failStage(aborted);
+          }
         });
         setHandlers(responses, requests, new AbstractInOutHandler() {
           @Override
