@@ -4,10 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.http.javadsl.ClientTransport;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.OutgoingConnectionBuilder;
 import org.apache.pekko.http.javadsl.settings.ClientConnectionSettings;
@@ -18,7 +16,6 @@ import router.integration.IntegrationBackend;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
 import router.integration.IntegrationResult;
-import router.integration.egress.EgressRefusedException;
 import router.integration.egress.EgressResolver;
 import router.integration.egress.EgressSettings;
 
@@ -98,16 +95,12 @@ public final class HttpBackend implements IntegrationBackend {
   }
 
   private PooledConnection open(OutboundRequest.Target target) {
-    AtomicReference<EgressRefusedException> refusal = new AtomicReference<>();
-    // The host is resolved here, once, on the resolver's dispatcher (pekko's default resolver would block its
+    // The host is resolved first, once, on the resolver's dispatcher (pekko's default resolver would block its
     // internal dispatcher), and the policy is applied to the very address the TCP connection then uses.
-    ClientConnectionSettings connection = connectionSettings.withTransport(ClientTransport.withCustomResolver(
-        (String host, Object port) -> egress.resolve(host, (Integer) port).whenComplete((address, error) -> {
-          Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-          if (cause instanceof EgressRefusedException refused) refusal.set(refused);
-        })));
-    OutgoingConnectionBuilder builder = Http.get(system).connectionTo(target.host()).toPort(target.port())
-        .withClientConnectionSettings(connection);
-    return PooledConnection.open(target.https() ? builder.https() : builder.http(), refusal, materializer);
+    return PooledConnection.open(egress.resolve(target.host(), target.port()), address -> {
+      OutgoingConnectionBuilder builder = Http.get(system).connectionTo(target.host()).toPort(target.port())
+          .withClientConnectionSettings(connectionSettings.withTransport(new ResolvedTransport(address)));
+      return target.https() ? builder.https() : builder.http();
+    }, materializer);
   }
 }

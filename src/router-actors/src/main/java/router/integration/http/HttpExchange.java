@@ -21,6 +21,7 @@ import org.apache.pekko.http.javadsl.model.HttpMethod;
 import org.apache.pekko.http.javadsl.model.HttpMethods;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.Uri;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.stream.Materializer;
 import router.integration.IntegrationException;
@@ -42,6 +43,8 @@ final class HttpExchange {
       "connection", "user-agent", "date", "server", "expect", "te", "upgrade", "keep-alive");
   private static final int CONTENT_TYPE_CACHE = 256;
   private static final ConcurrentHashMap<String, ContentType> CONTENT_TYPES = new ConcurrentHashMap<>();
+  private static final int URI_CACHE = 1024;
+  private static final ConcurrentHashMap<String, Uri> URIS = new ConcurrentHashMap<>();
 
   private final IntegrationRequest request;
   private final OutboundRequest outbound;
@@ -89,51 +92,58 @@ final class HttpExchange {
       return;
     }
     boolean reused = current.used();
-    boolean[] answered = {false};
-    current.exchange(httpRequest)
-        .thenCompose(response -> {
-          answered[0] = true;
-          // A small answer arrives whole (pekko-http parses it into a Strict entity): toStrict would still run a
-          // stream (an actor) to copy it.
-          if (response.entity() instanceof HttpEntity.Strict strict) {
-            if (strict.getData().size() > settings.maxResponseBytes()) {
-              return CompletableFuture.<Answer>failedFuture(new IntegrationException("The backend's answer ("
-                  + strict.getData().size() + " bytes) exceeds router.integrations.http.max-response-size ("
-                  + settings.maxResponseBytes() + ")"));
-            }
-            return CompletableFuture.completedFuture(new Answer(response, strict));
-          }
-          return Stages.plain(response.entity()
-              .toStrict(Math.max(MIN_READ_MILLIS, TimeUnit.NANOSECONDS.toMillis(request.remainingNanos())),
-                  settings.maxResponseBytes(), materializer))
-              .thenApply(entity -> new Answer(response, entity));
-        })
-        .whenComplete((answer, error) -> {
-          if (error == null) {
-            boolean delivered;
-            try {
-              delivered = result.complete(toResult(answer));
-            } catch (RuntimeException e) {
-              delivered = result.completeExceptionally(e);
-            }
-            if (delivered && !closes(answer.response())) {
-              pool.release(current);
-            } else {
-              current.abort(delivered ? "The backend asked to close the connection" : "Answer after the deadline");
-            }
-            return;
-          }
-          current.abort("Integration request failed");
-          if (result.isDone()) return;
-          // A kept-alive connection the backend closed just as it was reused: one more try on a new connection,
-          // for methods that may be repeated (as pekko-http's own pool does).
-          if (mayRetry && reused && !answered[0] && IDEMPOTENT.contains(outbound.method())
-              && request.remainingNanos() > 0) {
-            send(httpRequest, false);
-          } else {
-            result.completeExceptionally(failure(error, current));
-          }
-        });
+    current.exchange(httpRequest).whenComplete((response, error) -> {
+      if (error != null) {
+        failed(current, error, httpRequest, mayRetry && reused);
+        return;
+      }
+      // A small answer arrives whole (pekko-http parses it into a Strict entity): toStrict would still run a
+      // stream (an actor) to copy it.
+      if (response.entity() instanceof HttpEntity.Strict strict) {
+        if (strict.getData().size() > settings.maxResponseBytes()) {
+          failed(current, new IntegrationException("The backend's answer (" + strict.getData().size()
+              + " bytes) exceeds router.integrations.http.max-response-size (" + settings.maxResponseBytes() + ")"),
+              httpRequest, false);
+        } else {
+          answered(current, new Answer(response, strict));
+        }
+        return;
+      }
+      Stages.plain(response.entity()
+          .toStrict(Math.max(MIN_READ_MILLIS, TimeUnit.NANOSECONDS.toMillis(request.remainingNanos())),
+              settings.maxResponseBytes(), materializer))
+          .whenComplete((entity, readError) -> {
+            if (readError != null) failed(current, readError, httpRequest, false);
+            else answered(current, new Answer(response, entity));
+          });
+    });
+  }
+
+  private void answered(PooledConnection current, Answer answer) {
+    boolean delivered;
+    try {
+      delivered = result.complete(toResult(answer));
+    } catch (RuntimeException e) {
+      delivered = result.completeExceptionally(e);
+    }
+    if (delivered && !closes(answer.response())) {
+      pool.release(current);
+    } else {
+      current.abort(delivered ? "The backend asked to close the connection" : "Answer after the deadline");
+    }
+  }
+
+  /** {@code mayRetry}: no answer came on a reused connection, and no retry was made yet. */
+  private void failed(PooledConnection current, Throwable error, HttpRequest httpRequest, boolean mayRetry) {
+    current.abort("Integration request failed");
+    if (result.isDone()) return;
+    // A kept-alive connection the backend closed just as it was reused: one more try on a new connection,
+    // for methods that may be repeated (as pekko-http's own pool does).
+    if (mayRetry && IDEMPOTENT.contains(outbound.method()) && request.remainingNanos() > 0) {
+      send(httpRequest, false);
+    } else {
+      result.completeExceptionally(failure(error, current));
+    }
   }
 
   record Answer(HttpResponse response, HttpEntity.Strict entity) {}
@@ -171,7 +181,8 @@ final class HttpExchange {
           ? HttpHeader.parse(header.getKey(), header.getValue())
           : RawHeader.create(header.getKey(), header.getValue()));
     }
-    HttpRequest httpRequest = HttpRequest.create(outbound.pathAndQuery()).withMethod(method).addHeaders(headers);
+    HttpRequest httpRequest = HttpRequest.create().withUri(uri(outbound.pathAndQuery())).withMethod(method);
+    if (!headers.isEmpty()) httpRequest = httpRequest.addHeaders(headers);
     if (outbound.contentType() == null) return httpRequest;
     ContentType contentType = contentType(outbound.contentType());
     byte[] bytes =
@@ -191,6 +202,16 @@ final class HttpExchange {
     String body = answer.entity().getData().decodeString(charset(contentType));
     return new IntegrationResult(answer.response().status().intValue(), headers, body,
         answer.entity().getData());
+  }
+
+  /** The request target as pekko's model, parsed once per distinct value (a bounded number of them). */
+  static Uri uri(String pathAndQuery) {
+    Uri known = URIS.get(pathAndQuery);
+    if (known != null) return known;
+    Uri parsed = Uri.create(pathAndQuery);
+    // Mapped query strings may differ per request: those beyond the bound are parsed each time.
+    if (URIS.size() < URI_CACHE) URIS.put(pathAndQuery, parsed);
+    return parsed;
   }
 
   /** The body's content type; an unparsable one is sent as JSON. Parsed once per distinct value (a few per API). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import router.integration.EventContext;
 import router.integration.IntegrationException;
 import router.integration.IntegrationRequest;
@@ -46,20 +47,19 @@ public final class HttpRequests {
       "content-length", "expect", "sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions",
       "sec-websocket-accept");
 
+  private static final int URI_CACHE = 1024;
+  private static final ConcurrentHashMap<String, ParsedUri> URIS = new ConcurrentHashMap<>();
+
   private HttpRequests() {}
 
   public static OutboundRequest of(IntegrationRequest request) {
-    URI uri = parse(request.uri());
-    boolean https = "https".equalsIgnoreCase(uri.getScheme());
-    int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
-    String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
-        : uri.getHost();
-    OutboundRequest.Target target = new OutboundRequest.Target(https ? "https" : "http", host, port);
+    ParsedUri uri = parsed(request.uri());
+    OutboundRequest.Target target = uri.target();
     boolean proxy = request.type() == IntegrationType.HTTP_PROXY;
     boolean connect = request.event() != null && EventContext.CONNECT.equals(request.event().eventType());
 
     List<Map.Entry<String, String>> headers = new ArrayList<>();
-    StringBuilder query = new StringBuilder(uri.getRawQuery() == null ? "" : uri.getRawQuery());
+    StringBuilder query = new StringBuilder(uri.rawQuery());
     if (proxy && connect) {
       request.event().headers().forEach((name, values) -> {
         if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
@@ -100,8 +100,7 @@ public final class HttpRequests {
     } else if (contentType == null) {
       contentType = DEFAULT_CONTENT_TYPE;
     }
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    String pathAndQuery = query.isEmpty() ? path : path + "?" + query;
+    String pathAndQuery = query.isEmpty() ? uri.path() : uri.path() + "?" + query;
     return new OutboundRequest(method(request.method()), target, pathAndQuery, List.copyOf(headers), contentType,
         body, binary);
   }
@@ -115,6 +114,26 @@ public final class HttpRequests {
 
   private static String eventType(IntegrationRequest request) {
     return request.event() == null ? EventContext.MESSAGE : request.event().eventType();
+  }
+
+  /** An integration URI's parts: its target, its path ({@code /} when empty) and its raw query ({@code ""}). */
+  record ParsedUri(OutboundRequest.Target target, String path, String rawQuery) {}
+
+  /** The parts of {@code uri}, parsed once per distinct URI (one per integration and stage variables). */
+  static ParsedUri parsed(String uri) {
+    ParsedUri known = URIS.get(uri);
+    if (known != null) return known;
+    URI parsed = parse(uri);
+    boolean https = "https".equalsIgnoreCase(parsed.getScheme());
+    int port = parsed.getPort() >= 0 ? parsed.getPort() : https ? 443 : 80;
+    String host = parsed.getHost().startsWith("[") ? parsed.getHost().substring(1, parsed.getHost().length() - 1)
+        : parsed.getHost();
+    String path = parsed.getRawPath() == null || parsed.getRawPath().isEmpty() ? "/" : parsed.getRawPath();
+    ParsedUri parts = new ParsedUri(new OutboundRequest.Target(https ? "https" : "http", host, port), path,
+        parsed.getRawQuery() == null ? "" : parsed.getRawQuery());
+    // URIs come from integrations (with stage variables resolved): remember a bounded number of them.
+    if (URIS.size() < URI_CACHE) URIS.put(uri, parts);
+    return parts;
   }
 
   private static URI parse(String uri) {

@@ -1,26 +1,18 @@
 package router.integration.http;
 
-import java.util.Optional;
+import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.pekko.Done;
-import org.apache.pekko.japi.Pair;
-import org.apache.pekko.stream.BoundedSourceQueue;
-import org.apache.pekko.stream.KillSwitches;
-import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.QueueOfferResult;
-import org.apache.pekko.stream.SharedKillSwitch;
-import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Keep;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.SinkQueueWithCancel;
-import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Keep;
 import router.integration.IntegrationException;
 import router.integration.egress.EgressRefusedException;
-import router.concurrent.Stages;
 
 /**
  * One HTTP/1.1 connection to a backend (pekko-http's connection-level client), carrying one exchange at a time and
@@ -28,54 +20,64 @@ import router.concurrent.Stages;
  * TCP connection down at once, so the backend sees the request end when the caller gives up at its deadline.
  */
 final class PooledConnection {
-  private final BoundedSourceQueue<HttpRequest> requests;
-  private final SinkQueueWithCancel<HttpResponse> responses;
-  private final SharedKillSwitch killSwitch;
-  private final CompletableFuture<Done> terminated;
-  private final AtomicReference<EgressRefusedException> refusal;
+  private final CompletableFuture<ExchangeStage.Port> port;
+  private final CompletableFuture<Done> terminated = new CompletableFuture<>();
+  private volatile EgressRefusedException refusal;
+  private volatile String aborted;
   private volatile boolean used;
 
-  private PooledConnection(BoundedSourceQueue<HttpRequest> requests, SinkQueueWithCancel<HttpResponse> responses,
-      SharedKillSwitch killSwitch, CompletionStage<Done> terminated, AtomicReference<EgressRefusedException> refusal) {
-    this.requests = requests;
-    this.responses = responses;
-    this.killSwitch = killSwitch;
-    this.terminated = Stages.plain(terminated);
-    this.refusal = refusal;
+  private PooledConnection(CompletionStage<InetSocketAddress> address,
+      Function<InetSocketAddress, Flow<HttpRequest, HttpResponse, ?>> connection, Materializer materializer) {
+    this.port = address.thenApply(resolved -> {
+      String why = aborted;
+      if (why != null) throw new IntegrationException(why);
+      return connection.apply(resolved).joinMat(Flow.fromGraph(new ExchangeStage()), Keep.right()).run(materializer);
+    }).toCompletableFuture();
+    port.whenComplete((opened, error) -> {
+      if (error != null) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof EgressRefusedException refused) refusal = refused;
+        terminated.complete(Done.getInstance());
+        return;
+      }
+      opened.terminated().whenComplete((done, failure) -> terminated.complete(Done.getInstance()));
+      String why = aborted;
+      if (why != null) opened.abort(why);
+    });
   }
 
   /**
-   * Materializes a connection over {@code connection} (the TCP connect happens when the first request is sent).
-   * {@code refusal} receives the egress policy's refusal, if the transport's resolver refuses the address.
+   * A connection to the address {@code address} completes with (the egress policy's answer: it fails with an
+   * {@link EgressRefusedException} for a refused one) over the pekko-http flow {@code connection} makes for it. The
+   * TCP connect starts once the address is known; an exchange sent before waits for it.
    */
-  static PooledConnection open(Flow<HttpRequest, HttpResponse, ?> connection,
-      AtomicReference<EgressRefusedException> refusal, Materializer materializer) {
-    SharedKillSwitch killSwitch = KillSwitches.shared("http-integration");
-    Pair<Pair<BoundedSourceQueue<HttpRequest>, CompletionStage<Done>>, SinkQueueWithCancel<HttpResponse>> ends =
-        Source.<HttpRequest>queue(1)
-            .via(killSwitch.flow())
-            .via(connection)
-            .via(killSwitch.flow())
-            .watchTermination(Keep.both())
-            .toMat(Sink.queue(), Keep.both())
-            .run(materializer);
-    return new PooledConnection(ends.first().first(), ends.second(), killSwitch, ends.first().second(), refusal);
+  static PooledConnection open(CompletionStage<InetSocketAddress> address,
+      Function<InetSocketAddress, Flow<HttpRequest, HttpResponse, ?>> connection, Materializer materializer) {
+    return new PooledConnection(address, connection, materializer);
   }
 
-  /** Sends {@code request} and completes with the response (its entity still to be read). One at a time. */
-  CompletionStage<HttpResponse> exchange(HttpRequest request) {
+  /**
+   * Sends {@code request} and completes with the response (its entity still to be read). One at a time. The future
+   * completes inside the connection's stream: what is chained on it runs there, and must not block.
+   */
+  CompletableFuture<HttpResponse> exchange(HttpRequest request) {
     used = true;
-    QueueOfferResult offered = requests.offer(request);
-    if (offered != QueueOfferResult.enqueued()) {
-      return CompletableFuture.failedFuture(new IntegrationException("The connection to the backend is closed"));
-    }
-    return Stages.plain(responses.pull()).thenApply((Optional<HttpResponse> response) -> response.orElseThrow(
-        () -> new IntegrationException("The backend closed the connection without answering")));
+    ExchangeStage.Port opened = open();
+    return opened != null ? opened.exchange(request) : port.thenCompose(p -> {
+      String why = aborted;
+      return why == null ? p.exchange(request) : CompletableFuture.failedFuture(new IntegrationException(why));
+    });
   }
 
   /** Closes the connection at once (TCP abort), failing whatever exchange it carries. */
   void abort(String why) {
-    killSwitch.abort(new IntegrationException(why));
+    aborted = why;
+    ExchangeStage.Port opened = open();
+    if (opened != null) opened.abort(why);
+  }
+
+  private ExchangeStage.Port open() {
+    return port.isDone() && !port.isCompletedExceptionally() ? port.join() : null;
   }
 
   boolean isOpen() {
@@ -93,6 +95,6 @@ final class PooledConnection {
 
   /** The egress policy's refusal of this connection's address, or null. */
   EgressRefusedException refusal() {
-    return refusal.get();
+    return refusal;
   }
 }

@@ -58,4 +58,10 @@ class HttpExchangeTest {
     assertEquals("text/plain; charset=ISO-8859-1", result.header("Content-Type"));
     assertEquals("café", result.body());
   }
+
+  @Test
+  void parsesARequestTargetOnce() {
+    assertEquals("/a?b=1", HttpExchange.uri("/a?b=1").toString());
+    org.junit.jupiter.api.Assertions.assertSame(HttpExchange.uri("/a?b=1"), HttpExchange.uri("/a?b=1"));
+  }
 }

@@ -122,4 +122,15 @@ class HttpRequestsTest {
     assertThrows(IntegrationException.class, () -> HttpRequests.of(request(IntegrationType.HTTP, "POST",
         "not a uri", "", Map.of(), Map.of(), null)));
   }
+
+  @Test
+  void parsesAnIntegrationUriOnceAndGivesItsPartsWithDefaults() {
+    HttpRequests.ParsedUri parts = HttpRequests.parsed("https://[::1]/");
+    assertEquals(new OutboundRequest.Target("https", "::1", 443), parts.target());
+    assertEquals("/", parts.path());
+    assertEquals("", parts.rawQuery());
+    org.junit.jupiter.api.Assertions.assertSame(parts, HttpRequests.parsed("https://[::1]/"));
+    assertEquals("/a%20b", HttpRequests.parsed("http://h:81/a%20b?x=1").path());
+    assertEquals("x=1", HttpRequests.parsed("http://h:81/a%20b?x=1").rawQuery());
+  }
 }
