@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -43,6 +44,7 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
   private final Map<Integer, Counter> closed = new ConcurrentHashMap<>();
   private final Map<String, Counter> connectionsRequests = new ConcurrentHashMap<>();
   private final Map<String, BackendCounters> backends = new ConcurrentHashMap<>();
+  private final Set<String> bulkheadsBound = ConcurrentHashMap.newKeySet();
 
   /** @param latencyBuckets upper bounds of the IntegrationLatency histogram's buckets */
   public MicrometerRouterMetrics(MeterRegistry registry, Duration[] latencyBuckets) {
@@ -98,8 +100,10 @@ public final class MicrometerRouterMetrics implements RouterMetrics {
 
   @Override
   public void bulkhead(String apiId, String integrationId, IntSupplier running, IntSupplier waiting) {
+    // Registered once per integration: the node keeps one bulkhead per integration across deployments, and
+    // registering the same gauge again would only make Micrometer warn.
+    if (!bulkheadsBound.add(apiId + "/" + integrationId)) return;
     Tags tags = Tags.of("api_id", apiId, "integration_id", integrationId);
-    // Registered once per name and labels: the node keeps one bulkhead per integration across deployments.
     Gauge.builder("router.integration.bulkhead.running", running, IntSupplier::getAsInt).tags(tags)
         .description("Calls of this integration running on this node").strongReference(true).register(registry);
     Gauge.builder("router.integration.bulkhead.waiting", waiting, IntSupplier::getAsInt).tags(tags)

@@ -73,4 +73,23 @@ class MicrometerRouterMetricsTest {
     assertEquals(0, counter("router.error.frames", "kind", "forbidden"));
     assertEquals(2, counter("router.connections.closed", "code", "1009"));
   }
+
+  @Test
+  void aBulkheadIsRegisteredOnceAcrossDeploymentsAndReadLive() {
+    int[] running = {3};
+    metrics.bulkhead("a9", "i1", () -> running[0], () -> 0);
+    // The next deployment compiles the same integration again.
+    metrics.bulkhead("a9", "i1", () -> -1, () -> -1);
+    assertEquals(1, registry.find("router.integration.bulkhead.running").gauges().size());
+    running[0] = 5;
+    assertEquals(5, registry.get("router.integration.bulkhead.running").tags("integration_id", "i1").gauge().value());
+  }
+
+  @Test
+  void stageInstallLagIsAHistogram() {
+    metrics.stageInstalled(120);
+    io.micrometer.core.instrument.Timer lag = registry.get("router.stage.install.lag").timer();
+    assertEquals(1, lag.count());
+    assertEquals(120, lag.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS), 0.001);
+  }
 }
