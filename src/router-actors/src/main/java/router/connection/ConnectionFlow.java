@@ -23,8 +23,9 @@ public final class ConnectionFlow {
   }
 
   /**
-   * The flow of one connection. Registers it and starts its {@link ConnectionActor} when the stream starts,
-   * and tells the actor when the stream ends, however it ends.
+   * The flow of one connection, one stage ({@link ConnectionStage}). Registers the connection when the stream
+   * starts; when the stream ends, however it ends, unregisters it and runs its {@code $disconnect}
+   * ({@link ConnectionRegistry#ended}).
    */
   public static Flow<ClientMessage, ServerMessage, NotUsed> create(
       Connection connection, ConnectionRegistry registry, int maxInFlight, OutboundLimits limits) {

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.FlowShape;
 import org.apache.pekko.stream.Inlet;
@@ -15,6 +16,7 @@ import org.apache.pekko.stream.stage.AsyncCallback;
 import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
 import router.runtime.ClientMessage;
+import router.runtime.ConnectionInfo;
 import router.runtime.MessageProcessor;
 import router.runtime.ServerMessage;
 
@@ -32,13 +34,22 @@ final class ConnectionStage extends GraphStage<FlowShape<ClientMessage, ServerMe
   private final FlowShape<ClientMessage, ServerMessage> shape = FlowShape.of(in, out);
   private final Connection connection;
   private final ConnectionRegistry registry;
+  private final BiFunction<ConnectionInfo, ClientMessage, CompletionStage<ServerMessage>> onMessage;
   private final int maxInFlight;
   private final OutboundLimits limits;
 
   ConnectionStage(Connection connection, ConnectionRegistry registry, int maxInFlight, OutboundLimits limits) {
+    this(connection, registry, registry.processor()::onMessage, maxInFlight, limits);
+  }
+
+  /** @param onMessage what answers a client message ({@link MessageProcessor#onMessage}; tests choose when) */
+  ConnectionStage(Connection connection, ConnectionRegistry registry,
+      BiFunction<ConnectionInfo, ClientMessage, CompletionStage<ServerMessage>> onMessage, int maxInFlight,
+      OutboundLimits limits) {
     if (maxInFlight < 1) throw new IllegalArgumentException("max-in-flight must be at least 1: " + maxInFlight);
     this.connection = connection;
     this.registry = registry;
+    this.onMessage = onMessage;
     this.maxInFlight = maxInFlight;
     this.limits = limits;
   }
@@ -79,7 +90,6 @@ final class ConnectionStage extends GraphStage<FlowShape<ClientMessage, ServerMe
   private record Answer(Slot slot, ServerMessage reply, Throwable failure) {}
 
   private final class Logic extends GraphStageLogic {
-    private final MessageProcessor processor = registry.processor();
     private final ArrayDeque<Slot> inFlight = new ArrayDeque<>();
     // Async callbacks may be invoked before the stage starts; Pekko holds their events until it has.
     private final AsyncCallback<Answer> answered = createAsyncCallback(answer -> {
@@ -140,7 +150,7 @@ final class ConnectionStage extends GraphStage<FlowShape<ClientMessage, ServerMe
       ConnectionFlow.metrics(connection).messageReceived();
       Slot slot = new Slot();
       inFlight.add(slot);
-      CompletionStage<ServerMessage> reply = processor.onMessage(connection.info(), message);
+      CompletionStage<ServerMessage> reply = onMessage.apply(connection.info(), message);
       if (reply instanceof CompletableFuture<ServerMessage> future && future.isDone()) {
         // Answered at once (MOCK): no hop through the stage's mailbox.
         try {
@@ -211,7 +221,7 @@ final class ConnectionStage extends GraphStage<FlowShape<ClientMessage, ServerMe
     @Override
     public void postStop() {
       outbound.close();
-      connection.actor().tell(new ConnectionActor.StreamTerminated());
+      registry.ended(connection);
     }
   }
 }
