@@ -1,21 +1,25 @@
 package router.connection;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.KillSwitch;
 import org.apache.pekko.stream.QueueOfferResult;
+import router.errors.GoneException;
+import router.errors.LimitExceededException;
 import router.runtime.CloseStatus;
 import router.runtime.ConnectionInfo;
 import router.runtime.ServerMessage;
 
 /**
  * A live WebSocket connection on this node: its identity, when it was last active, its outbound queue (messages
- * pushed to the client besides the replies of its own messages, bounded in messages and bytes) and its
- * {@link ConnectionActor}. Registered in {@link ConnectionRegistry} while the socket is open.
+ * pushed to the client besides the replies of its own messages, bounded in messages and bytes), and what
+ * {@code @connections} does to it ({@link #send}, {@link #describe}, {@link #disconnect}), safe from any thread.
+ * Registered in {@link ConnectionRegistry} while the socket is open.
  */
 public final class Connection {
   private final ConnectionInfo info;
@@ -24,7 +28,7 @@ public final class Connection {
   private volatile BoundedSourceQueue<ServerMessage> outbound;
   private volatile long maxQueuedBytes = Long.MAX_VALUE;
   private volatile KillSwitch killSwitch;
-  private volatile ActorRef<ConnectionActor.Command> actor;
+  private final AtomicBoolean ended = new AtomicBoolean();
   private final AtomicReference<CloseStatus> closeStatus = new AtomicReference<>();
   private final CompletableFuture<Done> finished = new CompletableFuture<>();
 
@@ -56,13 +60,38 @@ public final class Connection {
     this.outbound = queue;
   }
 
-  void actor(ActorRef<ConnectionActor.Command> ref) {
-    this.actor = ref;
+  /**
+   * Sends a message to the client (PostToConnection): completes once it is queued; fails with 429 {@link
+   * LimitExceededException} when the outbound queue is full, 410 {@link GoneException} when the socket is gone (or
+   * its stream has not started).
+   */
+  public CompletionStage<Done> send(ServerMessage message) {
+    QueueOfferResult result = ended.get() ? QueueOfferResult.closed() : push(message);
+    if (result == QueueOfferResult.enqueued()) return CompletableFuture.completedFuture(Done.getInstance());
+    if (result == QueueOfferResult.dropped()) {
+      return CompletableFuture.failedFuture(new LimitExceededException(
+          "The outbound queue of connection " + connectionId() + " is full"));
+    }
+    return CompletableFuture.failedFuture(new GoneException("The connection " + connectionId() + " is gone"));
   }
 
-  /** The connection's actor (null before its stream started). */
-  public ActorRef<ConnectionActor.Command> actor() {
-    return actor;
+  /** What GetConnection tells: when the connection was opened and last active, and its identity. */
+  public ConnectionDescription describe() {
+    return new ConnectionDescription(info.connectionId(), info.connectedAt(), lastActiveAt, info.sourceIp(),
+        info.userAgent());
+  }
+
+  /**
+   * DeleteConnection: closes the connection with 1000 at once, ahead of queued messages (a client that does not read
+   * would never take them); {@code $disconnect} runs when the stream has ended. Nothing to do once it has.
+   */
+  public void disconnect() {
+    if (!ended.get()) close(CloseStatus.DELETED);
+  }
+
+  /** The stream has ended: answers true the first time only, so its end is handled once. */
+  boolean end() {
+    return ended.compareAndSet(false, true);
   }
 
   /**

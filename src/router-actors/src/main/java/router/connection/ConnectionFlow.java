@@ -1,15 +1,10 @@
 package router.connection;
 
 import org.apache.pekko.NotUsed;
-import org.apache.pekko.stream.BoundedSourceQueue;
-import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Keep;
-import org.apache.pekko.stream.javadsl.Source;
 import router.metrics.StageMetrics;
 import router.runtime.ClientMessage;
 import router.runtime.CompiledStage;
-import router.runtime.MessageProcessor;
 import router.runtime.ServerMessage;
 
 /**
@@ -28,45 +23,17 @@ public final class ConnectionFlow {
   }
 
   /**
-   * The flow of one connection. Registers it and starts its {@link ConnectionActor} when the stream starts,
-   * and tells the actor when the stream ends, however it ends.
+   * The flow of one connection, one stage ({@link ConnectionStage}). Registers the connection when the stream
+   * starts; when the stream ends, however it ends, unregisters it and runs its {@code $disconnect}
+   * ({@link ConnectionRegistry#ended}).
    */
   public static Flow<ClientMessage, ServerMessage, NotUsed> create(
       Connection connection, ConnectionRegistry registry, int maxInFlight, OutboundLimits limits) {
-    MessageProcessor processor = registry.processor();
-    // Bytes count as queued until the socket's side of the stream pulls them: past this point a message waits only
-    // in the codec's one-frame outbox and the socket's own bounded buffers.
-    Source<ServerMessage, BoundedSourceQueue<ServerMessage>> pushed =
-        Source.<ServerMessage>queue(limits.maxMessages()).map(message -> {
-          connection.taken(message);
-          metrics(connection).messageSent();
-          return message;
-        });
-    return Flow.<ClientMessage>create()
-        .mapAsync(maxInFlight, message -> {
-          connection.touch(System.currentTimeMillis());
-          metrics(connection).messageReceived();
-          return processor.onMessage(connection.info(), message);
-        })
-        .filter(reply -> {
-          if (reply == MessageProcessor.NOTHING) return false;
-          if (!(reply instanceof ServerMessage.Close)) metrics(connection).messageSent();
-          return true;
-        })
-        // eagerComplete: when the client side ends (close or abort), pushed messages have nowhere to go.
-        .mergeMat(pushed, Keep.right(), true)
-        // @connections DELETE ends the stream at once, ahead of what the queue holds (the client may not read).
-        .viaMat(KillSwitches.single(), Keep.both())
-        .watchTermination((queueAndSwitch, done) -> {
-          connection.attach(queueAndSwitch.first(), limits.maxBytes(), queueAndSwitch.second());
-          registry.open(connection);
-          done.whenComplete((ok, failure) -> connection.actor().tell(new ConnectionActor.StreamTerminated()));
-          return NotUsed.getInstance();
-        });
+    return Flow.fromGraph(new ConnectionStage(connection, registry, maxInFlight, limits));
   }
 
   // The counters of what the connection's stage serves now (bound when it was compiled); none once it is retired.
-  private static StageMetrics metrics(Connection connection) {
+  static StageMetrics metrics(Connection connection) {
     CompiledStage stage = connection.info().stage().current();
     return stage == null ? StageMetrics.NONE : stage.metrics();
   }

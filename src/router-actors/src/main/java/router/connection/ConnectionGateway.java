@@ -16,7 +16,7 @@ import router.errors.InternalServerErrorException;
 /**
  * One per node: the door through which other nodes reach this node's connections. {@code @connections} on another
  * node sends the operation here in one hop (it found this actor from the node tag in the connection id, through
- * {@link ConnectionGateways}); the gateway runs it on the connection's actor and replies. It also keeps this node's
+ * {@link ConnectionGateways}); the gateway runs it on the {@link Connection} and replies. It also keeps this node's
  * {@link ConnectionGateways} up to date from the receptionist's listing of every node's gateway.
  */
 public final class ConnectionGateway {
@@ -73,7 +73,8 @@ public final class ConnectionGateway {
     });
   }
 
-  // The operation completes on the connection's actor; its outcome goes straight back to the caller's node.
+  // The operation completes on the Connection (at once, no actor in between); its outcome goes straight back to the
+  // caller's node.
   private static <T> Behavior<Command> reply(CompletionStage<T> outcome, ActorRef<StatusReply<T>> replyTo) {
     outcome.whenComplete((value, failure) -> replyTo.tell(
         failure == null ? StatusReply.success(value) : StatusReply.error(crossable(failure))));

@@ -4,38 +4,46 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
 import router.runtime.CloseStatus;
 import router.runtime.ConnectionInfo;
 import router.runtime.MessageProcessor;
 
-/** The connections whose sockets this node holds, by connection id, each with its {@link ConnectionActor}. */
+/**
+ * The connections whose sockets this node holds, by connection id. A connection is registered when its stream starts
+ * and, when the stream ends however it ends, unregistered before its {@code $disconnect} runs. No actor per
+ * connection: {@code @connections} works on the {@link Connection} itself, which is safe from any thread.
+ */
 public final class ConnectionRegistry {
-  private final ActorSystem<?> system;
   private final MessageProcessor processor;
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-  public ConnectionRegistry(ActorSystem<?> system, MessageProcessor processor) {
-    this.system = system;
+  public ConnectionRegistry(MessageProcessor processor) {
     this.processor = processor;
   }
 
-  /** Starts the actor of a connection whose stream has started, and registers the connection. */
-  ActorRef<ConnectionActor.Command> open(Connection connection) {
-    ActorRef<ConnectionActor.Command> actor = system.systemActorOf(
-        ConnectionActor.create(connection, processor, this), "connection-" + connection.connectionId(),
-        Props.empty());
-    connection.actor(actor);
+  /** Registers a connection whose stream has started. */
+  void open(Connection connection) {
     connections.put(connection.connectionId(), connection);
-    return actor;
   }
 
-  void unregister(Connection connection) {
+  /**
+   * The connection's stream has ended, however it ended: unregisters it, drops what its queue held, runs {@code
+   * $disconnect} (best effort) and then completes {@link Connection#finished}. Only the first call does anything.
+   */
+  void ended(Connection connection) {
+    if (!connection.end()) return;
     connections.remove(connection.connectionId(), connection);
+    connection.discardQueued();
+    CompletionStage<Done> disconnected;
+    try {
+      disconnected = processor.onDisconnect(connection.info(), connection.closeStatus());
+    } catch (RuntimeException e) {
+      disconnected = CompletableFuture.failedFuture(e);
+    }
+    disconnected.whenComplete((done, failure) -> connection.finished().complete(Done.getInstance()));
   }
 
   /**

@@ -15,6 +15,7 @@ import org.apache.pekko.util.ByteString;
 import router.concurrent.Stages;
 import router.errors.GoneException;
 import router.ids.ConnectionIds;
+import router.runtime.ServerMessage;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
@@ -78,10 +79,9 @@ public final class ConnectionService {
       return ask(owner, replyTo -> new ConnectionGateway.Post(null, null, connectionId,
           text.getBytes(StandardCharsets.UTF_8), replyTo));
     }
-    ActorRef<ConnectionActor.Command> actor = actorOf(null, null, connectionId);
-    if (actor == null) return gone();
-    return Stages.plain(AskPattern.askWithStatus(actor, replyTo -> new ConnectionActor.Send(text, replyTo),
-        askTimeout, system.scheduler()));
+    Connection connection = local(null, null, connectionId);
+    if (connection == null) return gone();
+    return connection.send(new ServerMessage.Text(text));
   }
 
   /** GetConnection: when the connection was opened and last active, and its identity. */
@@ -109,26 +109,23 @@ public final class ConnectionService {
   // ---- this node's connections (also what the gateway runs for other nodes) ---------------------------------
 
   CompletionStage<Done> postLocal(String apiId, String stageName, String connectionId, ByteString data) {
-    ActorRef<ConnectionActor.Command> actor = actorOf(apiId, stageName, connectionId);
-    if (actor == null) return gone();
+    Connection connection = local(apiId, stageName, connectionId);
+    if (connection == null) return gone();
     String text = utf8(data);
-    return text != null
-        ? Stages.plain(AskPattern.askWithStatus(actor, replyTo -> new ConnectionActor.Send(text, replyTo),
-            askTimeout, system.scheduler()))
-        : Stages.plain(AskPattern.askWithStatus(actor,
-            replyTo -> new ConnectionActor.SendBinary(data.toArray(), replyTo), askTimeout, system.scheduler()));
+    return connection.send(text != null ? new ServerMessage.Text(text) : new ServerMessage.Binary(data));
   }
 
   CompletionStage<ConnectionDescription> describeLocal(String apiId, String stageName, String connectionId) {
-    ActorRef<ConnectionActor.Command> actor = actorOf(apiId, stageName, connectionId);
-    if (actor == null) return gone();
-    return Stages.plain(AskPattern.ask(actor, ConnectionActor.Describe::new, askTimeout, system.scheduler()));
+    Connection connection = local(apiId, stageName, connectionId);
+    if (connection == null) return gone();
+    return CompletableFuture.completedFuture(connection.describe());
   }
 
   CompletionStage<Done> closeLocal(String apiId, String stageName, String connectionId) {
-    ActorRef<ConnectionActor.Command> actor = actorOf(apiId, stageName, connectionId);
-    if (actor == null) return gone();
-    return Stages.plain(AskPattern.ask(actor, ConnectionActor.Disconnect::new, askTimeout, system.scheduler()));
+    Connection connection = local(apiId, stageName, connectionId);
+    if (connection == null) return gone();
+    connection.disconnect();
+    return CompletableFuture.completedFuture(Done.getInstance());
   }
 
   /**
@@ -148,12 +145,12 @@ public final class ConnectionService {
     return Stages.plain(AskPattern.askWithStatus(gateway, command::apply, askTimeout, system.scheduler()));
   }
 
-  private ActorRef<ConnectionActor.Command> actorOf(String apiId, String stageName, String connectionId) {
+  private Connection local(String apiId, String stageName, String connectionId) {
     Connection connection = registry.get(connectionId);
-    if (connection == null || connection.actor() == null) return null;
+    if (connection == null) return null;
     if (apiId != null && !connection.info().apiId().equals(apiId)) return null;
     if (stageName != null && !connection.info().stageName().equals(stageName)) return null;
-    return connection.actor();
+    return connection;
   }
 
   private static <T> CompletionStage<T> gone() {

@@ -139,7 +139,7 @@ public final class RouterEngine {
     MessageProcessor processor = new MessageProcessor(system.log(), metrics, accessLog,
         new ExecutionLogger(accessLog, "json".equalsIgnoreCase(logging.getString("execution-log-format"))),
         new RateLimitedLog(system.log(), logging.getDuration("rate-limit-interval")));
-    ConnectionRegistry connections = new ConnectionRegistry(system, processor);
+    ConnectionRegistry connections = new ConnectionRegistry(processor);
     // API Gateway closes the connections of a deleted stage; they still run its $disconnect.
     stages.onRetired(handle -> connections.closeStage(handle.apiId(), handle.stageName(), CloseStatus.GOING_AWAY));
     closeConnectionsOnShutdown(system, connections, settings.shutdownTimeout());

@@ -3,7 +3,6 @@ package router.connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -13,10 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.japi.Pair;
-import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -38,7 +34,7 @@ class ConnectionFlowTest {
 
   /** application-test.conf: every message serialized, Pekko's replies included. */
   private static final ActorTestKit testKit = ActorTestKit.create("ConnectionFlowTest");
-  private static final ConnectionRegistry registry = new ConnectionRegistry(testKit.system(), Connections.PROCESSOR);
+  private static final ConnectionRegistry registry = new ConnectionRegistry(Connections.PROCESSOR);
 
   @AfterAll
   static void shutdown() {
@@ -66,48 +62,42 @@ class ConnectionFlowTest {
   }
 
   @Test
-  void startingTheStreamRegistersTheConnectionWithItsActor() {
+  void startingTheStreamRegistersTheConnection() {
     Connection connection = Connections.newConnection();
     Running running = run(connection);
     assertSame(connection, registry.get(connection.connectionId()));
-    assertTrue(connection.actor() != null, "the actor started with the stream");
     running.client().complete(Optional.empty());
   }
 
   @Test
-  void whatTheActorSendsReachesTheClientAndDisconnectEndsTheStream() throws Exception {
+  void whatIsSentReachesTheClientAndDisconnectEndsTheStream() throws Exception {
     Connection connection = Connections.newConnection();
     Running running = run(connection);
-    ActorRef<ConnectionActor.Command> actor = connection.actor();
-    TestProbe<StatusReply<Done>> sent = testKit.createTestProbe();
-    actor.tell(new ConnectionActor.Send("pushed", sent.ref()));
-    assertTrue(sent.receiveMessage(WAIT).isSuccess());
+    connection.send(new ServerMessage.Text("pushed")).toCompletableFuture()
+        .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     assertEquals(new ServerMessage.Text("pushed"), running.next());
-    TestProbe<Done> disconnected = testKit.createTestProbe();
-    actor.tell(new ConnectionActor.Disconnect(disconnected.ref()));
-    disconnected.receiveMessage(WAIT);
+    connection.disconnect();
     // The stream towards the client completes; the frame codec answers that with close 1000.
     running.ended().toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    testKit.createTestProbe().expectTerminated(actor, WAIT);
-  }
-
-  @Test
-  void theEndOfTheClientSideUnregistersTheConnectionAndStopsItsActor() {
-    Connection connection = Connections.newConnection();
-    Running running = run(connection);
-    ActorRef<ConnectionActor.Command> actor = connection.actor();
-    running.client().complete(Optional.empty());
-    testKit.createTestProbe().expectTerminated(actor, WAIT);
+    connection.finished().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     assertNull(registry.get(connection.connectionId()));
   }
 
   @Test
-  void aFailedClientSideEndsTheConnectionToo() {
+  void theEndOfTheClientSideUnregistersTheConnectionAndFinishesIt() throws Exception {
     Connection connection = Connections.newConnection();
     Running running = run(connection);
-    ActorRef<ConnectionActor.Command> actor = connection.actor();
+    running.client().complete(Optional.empty());
+    connection.finished().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertNull(registry.get(connection.connectionId()));
+  }
+
+  @Test
+  void aFailedClientSideEndsTheConnectionToo() throws Exception {
+    Connection connection = Connections.newConnection();
+    Running running = run(connection);
     running.client().completeExceptionally(new IllegalStateException("socket reset on purpose"));
-    testKit.createTestProbe().expectTerminated(actor, WAIT);
+    connection.finished().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     assertNull(registry.get(connection.connectionId()));
   }
 }

@@ -3,11 +3,14 @@ package router.node.execute;
 import static org.apache.pekko.http.javadsl.server.Directives.*;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
@@ -82,7 +85,12 @@ public final class ExecuteApiRoutes {
       if (stage == null) return complete(message(403, GatewayMessages.FORBIDDEN));
       if (upgrade.isEmpty()) return complete(message(426, "Upgrade Required"));
       ConnectionInfo info = connectionInfo(apiId, stageName, stage, request, ip);
-      return onSuccess(engine.processor().onConnect(info), outcome -> accept(upgrade.get(), info, outcome));
+      CompletionStage<ConnectOutcome> connect = engine.processor().onConnect(info);
+      // No $connect route, or one answered at once (MOCK): accept without the future directive's machinery.
+      if (connect instanceof CompletableFuture<ConnectOutcome> now && now.isDone() && !now.isCompletedExceptionally()) {
+        return accept(upgrade.get(), info, now.join());
+      }
+      return onSuccess(connect, outcome -> accept(upgrade.get(), info, outcome));
     }));
   }
 
@@ -108,17 +116,22 @@ public final class ExecuteApiRoutes {
       headers.merge(name, header.value(), (a, b) -> a + "," + b);
       multiHeaders.computeIfAbsent(name, k -> new ArrayList<>()).add(header.value());
     }
-    Map<String, String> query = new HashMap<>();
-    Map<String, List<String>> multiQuery = new HashMap<>();
-    for (Pair<String, String> parameter : request.getUri().query().toList()) {
-      query.put(parameter.first(), parameter.second());
-      multiQuery.computeIfAbsent(parameter.first(), k -> new ArrayList<>()).add(parameter.second());
+    Map<String, String> query = Map.of();
+    Map<String, List<String>> multiQuery = Map.of();
+    if (request.getUri().rawQueryString().isPresent()) {
+      query = new HashMap<>();
+      multiQuery = new HashMap<>();
+      for (Pair<String, String> parameter : request.getUri().query().toList()) {
+        query.put(parameter.first(), parameter.second());
+        multiQuery.computeIfAbsent(parameter.first(), k -> new ArrayList<>()).add(parameter.second());
+      }
     }
     String host = headers.getOrDefault("host", "").toLowerCase(Locale.ROOT);
     String sourceIp = ip.getAddress().map(a -> a.getHostAddress()).orElse("");
     return new ConnectionInfo(engine.newConnectionId(), apiId, stageName, stage, System.currentTimeMillis(),
-        sourceIp, headers.get("user-agent"), host, Map.copyOf(headers), Map.copyOf(multiHeaders),
-        Map.copyOf(query), Map.copyOf(multiQuery));
+        sourceIp, headers.get("user-agent"), host, Collections.unmodifiableMap(headers),
+        Collections.unmodifiableMap(multiHeaders), Collections.unmodifiableMap(query),
+        Collections.unmodifiableMap(multiQuery));
   }
 
   /** API Gateway's error body for the execute-api endpoint: {@code {"message":"..."}}. */

@@ -3,22 +3,19 @@ package router.connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.BehaviorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestInbox;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.japi.Pair;
-import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.javadsl.AsPublisher;
@@ -31,21 +28,20 @@ import org.reactivestreams.Publisher;
 import router.errors.ApiGatewayException;
 import router.errors.GoneException;
 import router.errors.LimitExceededException;
+import router.runtime.CloseStatus;
 import router.runtime.ServerMessage;
 
 /**
- * The connection actor: sends go to the connection's outbound queue (429 when it is full, 410 when the socket is
- * gone), describe tells what GetConnection tells, disconnect closes with 1000, and the end of the stream
- * unregisters the connection and stops the actor. Every message is serialized as if it crossed the cluster,
- * Pekko's own replies (StatusReply, Done) included.
+ * What {@code @connections} does to a connection of this node: sends go to the connection's outbound queue (429 when
+ * it is full, 410 when the socket is gone), describe tells what GetConnection tells, disconnect closes with 1000, and
+ * the end of the stream unregisters the connection and runs {@code $disconnect} once.
  */
-class ConnectionActorTest {
+class ConnectionOperationsTest {
   /** Only bounds how long a broken test waits; no assertion depends on it. */
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  /** application-test.conf: every message serialized, Pekko's replies included. */
-  private static final ActorTestKit testKit = ActorTestKit.create("ConnectionActorTest");
-  private static final ConnectionRegistry registry = new ConnectionRegistry(testKit.system(), Connections.PROCESSOR);
+  private static final ActorTestKit testKit = ActorTestKit.create("ConnectionOperationsTest");
+  private static final ConnectionRegistry registry = new ConnectionRegistry(Connections.PROCESSOR);
 
   @AfterAll
   static void shutdown() {
@@ -68,19 +64,21 @@ class ConnectionActorTest {
         .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static ActorRef<ConnectionActor.Command> spawn(Connection connection) {
-    return testKit.spawn(ConnectionActor.create(connection, Connections.PROCESSOR, registry));
+  /** The outcome of a send: null when it was queued, else the error it failed with. */
+  private static Throwable send(Connection connection, String data) {
+    try {
+      connection.send(new ServerMessage.Text(data)).toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
-  private static StatusReply<Done> send(ActorRef<ConnectionActor.Command> actor, String data) {
-    TestProbe<StatusReply<Done>> probe = testKit.createTestProbe();
-    actor.tell(new ConnectionActor.Send(data, probe.ref()));
-    return probe.receiveMessage(WAIT);
-  }
-
-  private static <T extends ApiGatewayException> T refusal(Class<T> type, StatusReply<Done> reply) {
-    assertTrue(reply.isError(), "refused: " + reply);
-    return assertInstanceOf(type, reply.getError());
+  private static <T extends ApiGatewayException> T refusal(Class<T> type, Throwable outcome) {
+    assertNotNull(outcome, "refused");
+    return assertInstanceOf(type, outcome);
   }
 
   /** Attaches an outbound queue with no byte bound and a kill switch of its own, as the connection's stream does. */
@@ -93,9 +91,8 @@ class ConnectionActorTest {
     Connection connection = Connections.newConnection();
     var queue = outbound(4);
     attach(connection, queue.first());
-    ActorRef<ConnectionActor.Command> actor = spawn(connection);
-    assertTrue(send(actor, "hello").isSuccess());
-    assertTrue(send(actor, "again").isSuccess());
+    assertNull(send(connection, "hello"));
+    assertNull(send(connection, "again"));
     assertEquals(List.of(new ServerMessage.Text("hello"), new ServerMessage.Text("again")), read(queue.second(), 2));
   }
 
@@ -104,9 +101,8 @@ class ConnectionActorTest {
     Connection connection = Connections.newConnection();
     var queue = outbound(1);
     attach(connection, queue.first());
-    ActorRef<ConnectionActor.Command> actor = spawn(connection);
-    assertTrue(send(actor, "fits").isSuccess());
-    LimitExceededException full = refusal(LimitExceededException.class, send(actor, "does not fit"));
+    assertNull(send(connection, "fits"));
+    LimitExceededException full = refusal(LimitExceededException.class, send(connection, "does not fit"));
     assertEquals(429, full.httpStatus());
     assertTrue(full.getMessage().contains(connection.connectionId()), full.getMessage());
     assertEquals(1, queue.first().size());
@@ -120,40 +116,34 @@ class ConnectionActorTest {
     attach(connection, queue.first());
     // What the end of the connection's stream does to its queue.
     queue.first().complete();
-    GoneException gone = refusal(GoneException.class, send(spawn(connection), "late"));
+    GoneException gone = refusal(GoneException.class, send(connection, "late"));
     assertEquals(410, gone.httpStatus());
     assertTrue(gone.getMessage().contains(connection.connectionId()), gone.getMessage());
   }
 
   @Test
   void sendBeforeTheStreamStartedAnswers410() {
-    assertEquals(410, refusal(GoneException.class, send(spawn(Connections.newConnection()), "early")).httpStatus());
+    assertEquals(410, refusal(GoneException.class, send(Connections.newConnection(), "early")).httpStatus());
   }
 
   @Test
   void describeTellsConnectedAtLastActiveAtAndIdentity() {
     Connection connection = Connections.newConnection();
     connection.touch(Connections.CONNECTED_AT + 5_000);
-    TestProbe<ConnectionDescription> probe = testKit.createTestProbe();
-    spawn(connection).tell(new ConnectionActor.Describe(probe.ref()));
     assertEquals(new ConnectionDescription(connection.connectionId(), Connections.CONNECTED_AT,
-        Connections.CONNECTED_AT + 5_000, Connections.SOURCE_IP, Connections.USER_AGENT), probe.receiveMessage(WAIT));
+        Connections.CONNECTED_AT + 5_000, Connections.SOURCE_IP, Connections.USER_AGENT), connection.describe());
   }
 
   @Test
-  void describeSeesActivityAfterTheActorStarted() {
+  void describeSeesActivityAfterTheConnectionOpened() {
     Connection connection = Connections.newConnection();
-    ActorRef<ConnectionActor.Command> actor = spawn(connection);
-    TestProbe<ConnectionDescription> probe = testKit.createTestProbe();
-    actor.tell(new ConnectionActor.Describe(probe.ref()));
-    assertEquals(Connections.CONNECTED_AT, probe.receiveMessage(WAIT).lastActiveAt());
+    assertEquals(Connections.CONNECTED_AT, connection.describe().lastActiveAt());
     connection.touch(Connections.CONNECTED_AT + 60_000);
-    actor.tell(new ConnectionActor.Describe(probe.ref()));
-    assertEquals(Connections.CONNECTED_AT + 60_000, probe.receiveMessage(WAIT).lastActiveAt());
+    assertEquals(Connections.CONNECTED_AT + 60_000, connection.describe().lastActiveAt());
   }
 
   @Test
-  void disconnectEndsTheStreamAheadOfWhatIsQueuedAndAnswersDone() throws Exception {
+  void disconnectEndsTheStreamAheadOfWhatIsQueued() throws Exception {
     Connection connection = Connections.newConnection();
     var queue = outbound(4);
     java.util.concurrent.atomic.AtomicBoolean shutDown = new java.util.concurrent.atomic.AtomicBoolean();
@@ -168,57 +158,60 @@ class ConnectionActorTest {
         throw new AssertionError("a disconnect is a normal end, not a failure", cause);
       }
     });
-    ActorRef<ConnectionActor.Command> actor = spawn(connection);
-    assertTrue(send(actor, "queued").isSuccess());
-    TestProbe<Done> probe = testKit.createTestProbe();
-    actor.tell(new ConnectionActor.Disconnect(probe.ref()));
-    assertSame(Done.getInstance(), probe.receiveMessage(WAIT));
+    assertNull(send(connection, "queued"));
+    connection.disconnect();
     // The stream ends at once (the codec then closes with 1000), even with a message still queued for a client
-    // that does not read.
+    // that does not read; $disconnect reports DeleteConnection's reason.
     assertTrue(shutDown.get());
+    assertSame(CloseStatus.DELETED, connection.closeStatus());
   }
 
   @Test
-  void theEndOfTheStreamUnregistersTheConnectionAndStopsItsActor() {
+  void theEndOfTheStreamUnregistersTheConnectionAndFinishesIt() throws Exception {
     Connection connection = Connections.newConnection();
-    ActorRef<ConnectionActor.Command> actor = registry.open(connection);
-    assertSame(actor, connection.actor());
+    registry.open(connection);
     assertSame(connection, registry.get(connection.connectionId()));
-    actor.tell(new ConnectionActor.StreamTerminated());
-    testKit.createTestProbe().expectTerminated(actor, WAIT);
+    registry.ended(connection);
+    assertSame(Done.getInstance(), connection.finished().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
     assertNull(registry.get(connection.connectionId()));
   }
 
-  // Synchronously (BehaviorTestKit): what the actor answers between the end of the stream and its stop, while
-  // $disconnect runs; on a live actor that window cannot be hit on purpose.
-
   @Test
-  void sendAndDisconnectAfterTheStreamEndedAnswerGoneAndDoneWithoutQueueing() throws Exception {
+  void sendAndDisconnectAfterTheStreamEndedAnswerGoneAndNothingWithoutQueueing() {
     Connection connection = Connections.newConnection();
     var queue = outbound(4);
-    attach(connection, queue.first());
-    BehaviorTestKit<ConnectionActor.Command> actor =
-        BehaviorTestKit.create(ConnectionActor.create(connection, Connections.PROCESSOR, registry));
-    actor.run(new ConnectionActor.StreamTerminated());
-    TestInbox<StatusReply<Done>> sent = TestInbox.create();
-    actor.run(new ConnectionActor.Send("after the end", sent.getRef()));
-    assertEquals(410, refusal(GoneException.class, sent.receiveMessage()).httpStatus());
-    TestInbox<Done> disconnected = TestInbox.create();
-    actor.run(new ConnectionActor.Disconnect(disconnected.getRef()));
-    assertSame(Done.getInstance(), disconnected.receiveMessage());
+    java.util.concurrent.atomic.AtomicBoolean shutDown = new java.util.concurrent.atomic.AtomicBoolean();
+    connection.attach(queue.first(), Long.MAX_VALUE, new org.apache.pekko.stream.KillSwitch() {
+      @Override
+      public void shutdown() {
+        shutDown.set(true);
+      }
+
+      @Override
+      public void abort(Throwable cause) {
+        throw new AssertionError("a disconnect is a normal end, not a failure", cause);
+      }
+    });
+    registry.open(connection);
+    registry.ended(connection);
+    assertEquals(410, refusal(GoneException.class, send(connection, "after the end")).httpStatus());
+    connection.disconnect();
     assertEquals(0, queue.first().size(), "nothing queued for a socket that is gone");
-    assertTrue(actor.isAlive(), "alive until $disconnect has run");
-    actor.runOne();
-    assertFalse(actor.isAlive(), "stopped once $disconnect has run");
+    assertFalse(shutDown.get(), "a stream that has ended is not ended again");
+    assertNull(connection.closeStatus(), "the way it closed stands");
   }
 
   @Test
-  void aSecondEndOfTheStreamRunsDisconnectOnlyOnce() {
+  void aSecondEndOfTheStreamIsHandledOnlyOnce() throws Exception {
     Connection connection = Connections.newConnection();
-    BehaviorTestKit<ConnectionActor.Command> actor =
-        BehaviorTestKit.create(ConnectionActor.create(connection, Connections.PROCESSOR, registry));
-    actor.run(new ConnectionActor.StreamTerminated());
-    actor.run(new ConnectionActor.StreamTerminated());
-    assertEquals(1, actor.selfInbox().getAllReceived().size(), "one $disconnect, one completion");
+    registry.open(connection);
+    registry.ended(connection);
+    connection.finished().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    // The same id registered again (not done by the router: ids are unique) must not be removed by a late second end.
+    Connection again = new Connection(connection.info());
+    registry.open(again);
+    registry.ended(connection);
+    assertSame(again, registry.get(connection.connectionId()));
+    assertFalse(connection.end(), "ended once");
   }
 }
