@@ -151,14 +151,7 @@ public final class Main {
     if (backend && c.getString("backend-server").equals("netty")) {
       NettyBackend netty = NettyBackend.start(c.getString("host"), c.getInt("port"), c.getInt("backend-threads"));
       out.println(command + " (netty) listening on " + netty.localAddress() + " pid " + ProcessHandle.current().pid());
-      out.flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        netty.close();
-        stopped.countDown();
-      }));
-      stopped.await();
-      return 0;
+      return serveUntilShutdown(out, netty::close);
     } else if (backend && !c.getString("backend-server").equals("pekko")) {
       throw new IllegalArgumentException("--backend-server is netty or pekko, not " + c.getString("backend-server"));
     }
@@ -166,14 +159,7 @@ public final class Main {
       NettyEchoServer netty = NettyEchoServer.start(c.getString("host"), c.getInt("port"), c.getInt("echo-threads"));
       out.println(command + " (netty, " + netty.transport() + ") listening on " + netty.localAddress() + " pid "
           + ProcessHandle.current().pid());
-      out.flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        netty.close();
-        stopped.countDown();
-      }));
-      stopped.await();
-      return 0;
+      return serveUntilShutdown(out, netty::close);
     } else if (!backend && !c.getString("echo-server").equals("pekko")) {
       throw new IllegalArgumentException("--echo-server is pekko or netty, not " + c.getString("echo-server"));
     }
@@ -223,6 +209,18 @@ public final class Main {
     String preamble = "Same run, same client, same settings; client and server share the machine's cores. "
         + "Results in " + dir.toAbsolutePath() + ".";
     write(dir.resolve("index.html"), Comparison.html(dir, rows, preamble, Integrations.html(dir, integrations)));
+    return 0;
+  }
+
+  /** Blocks until the JVM shuts down (SIGTERM, SIGINT), then closes the server; the exit code of a server command. */
+  private static int serveUntilShutdown(PrintStream out, Runnable close) throws InterruptedException {
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      close.run();
+      stopped.countDown();
+    }));
+    stopped.await();
     return 0;
   }
 }
