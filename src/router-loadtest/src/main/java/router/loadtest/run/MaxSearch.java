@@ -91,44 +91,46 @@ public final class MaxSearch {
    */
   static Outcome search(StepRunner runner, double startRate, double factor, int refine, double slaMillis)
       throws InterruptedException {
-    List<Map<String, Object>> steps = new ArrayList<>();
-    RunResult best = null;
+    Bounds b = new Bounds(runner, slaMillis);
     double rate = startRate;
-    double good = 0;
-    double bad = 0;
-    while (bad == 0) {
-      RunResult r = attempt(runner, rate, slaMillis, steps);
-      if (r != null) {
-        best = r;
-        good = rate;
-        rate = rate * factor;
-      } else {
-        bad = rate;
-      }
+    while (b.bad == 0) {
+      if (b.tryRate(rate)) rate = rate * factor;
     }
     // The start rate itself did not hold: step down until a rate holds, so a start set too high (or a busy machine)
     // gives the rate the target does sustain rather than 0.
-    while (good == 0 && rate / factor >= MIN_RATE) {
+    while (b.good == 0 && rate / factor >= MIN_RATE) {
       rate = Math.round(rate / factor);
-      RunResult r = attempt(runner, rate, slaMillis, steps);
-      if (r != null) {
-        best = r;
-        good = rate;
-      } else {
-        bad = rate;
-      }
+      b.tryRate(rate);
     }
-    for (int i = 0; i < refine && good > 0; i++) {
-      rate = Math.round((good + bad) / 2);
-      RunResult r = attempt(runner, rate, slaMillis, steps);
-      if (r != null) {
-        best = r;
-        good = rate;
-      } else {
-        bad = rate;
-      }
+    for (int i = 0; i < refine && b.good > 0; i++) b.tryRate(Math.round((b.good + b.bad) / 2));
+    return new Outcome(b.best, b.good, b.bad, b.steps);
+  }
+
+  /** The search's state: the best step that held, the highest rate that held and the lowest that did not. */
+  private static final class Bounds {
+    final StepRunner runner;
+    final double slaMillis;
+    final List<Map<String, Object>> steps = new ArrayList<>();
+    RunResult best;
+    double good;
+    double bad;
+
+    Bounds(StepRunner runner, double slaMillis) {
+      this.runner = runner;
+      this.slaMillis = slaMillis;
     }
-    return new Outcome(best, good, bad, steps);
+
+    /** Runs {@code rate} (retried once) and moves the bound it falls on; returns whether it held. */
+    boolean tryRate(double rate) throws InterruptedException {
+      RunResult r = attempt(runner, rate, slaMillis, steps);
+      if (r == null) {
+        bad = rate;
+        return false;
+      }
+      best = r;
+      good = rate;
+      return true;
+    }
   }
 
   /** One step at {@code rate}, retried once if it does not hold: the step that held, or null if neither did. */
