@@ -147,17 +147,7 @@ class ConnectionOperationsTest {
     Connection connection = Connections.newConnection();
     var queue = outbound(4);
     java.util.concurrent.atomic.AtomicBoolean shutDown = new java.util.concurrent.atomic.AtomicBoolean();
-    connection.attach(queue.first(), Long.MAX_VALUE, new org.apache.pekko.stream.KillSwitch() {
-      @Override
-      public void shutdown() {
-        shutDown.set(true);
-      }
-
-      @Override
-      public void abort(Throwable cause) {
-        throw new AssertionError("a disconnect is a normal end, not a failure", cause);
-      }
-    });
+    connection.attach(queue.first(), Long.MAX_VALUE, shutdownRecorder(shutDown));
     assertNull(send(connection, "queued"));
     connection.disconnect();
     // The stream ends at once (the codec then closes with 1000), even with a message still queued for a client
@@ -181,17 +171,7 @@ class ConnectionOperationsTest {
     Connection connection = Connections.newConnection();
     var queue = outbound(4);
     java.util.concurrent.atomic.AtomicBoolean shutDown = new java.util.concurrent.atomic.AtomicBoolean();
-    connection.attach(queue.first(), Long.MAX_VALUE, new org.apache.pekko.stream.KillSwitch() {
-      @Override
-      public void shutdown() {
-        shutDown.set(true);
-      }
-
-      @Override
-      public void abort(Throwable cause) {
-        throw new AssertionError("a disconnect is a normal end, not a failure", cause);
-      }
-    });
+    connection.attach(queue.first(), Long.MAX_VALUE, shutdownRecorder(shutDown));
     registry.open(connection);
     registry.ended(connection);
     assertEquals(410, refusal(GoneException.class, send(connection, "after the end")).httpStatus());
@@ -213,5 +193,20 @@ class ConnectionOperationsTest {
     registry.ended(connection);
     assertSame(again, registry.get(connection.connectionId()));
     assertFalse(connection.end(), "ended once");
+  }
+
+  /** A kill switch that records a shutdown and fails the test on an abort (a disconnect is a normal end). */
+  private static org.apache.pekko.stream.KillSwitch shutdownRecorder(java.util.concurrent.atomic.AtomicBoolean shutDown) {
+    return new org.apache.pekko.stream.KillSwitch() {
+      @Override
+      public void shutdown() {
+        shutDown.set(true);
+      }
+
+      @Override
+      public void abort(Throwable cause) {
+        throw new AssertionError("a disconnect is a normal end, not a failure", cause);
+      }
+    };
   }
 }
